@@ -1,0 +1,187 @@
+"""Entity fixes: the corrections a careful reader makes to the small model's NER on news.
+
+Runs after ``ner`` (an ``entity_ruler`` before it already pins known places and
+organisations from ``configs/entity_patterns.jsonl``). In order:
+
+1. drop entities inside boilerplate and title phrases ("Secretary of State");
+2. trim a leading "the" and a trailing possessive ("Russia’s" -> "Russia");
+3. repair a name cut short ("Choe Son" + "Hui") and an organisation cut at
+   "for"/"of" ("Center" -> "Center for a New American Security");
+4. relabel a person tagged as an organisation when a role noun introduces it
+   ("military watcher Yury Butusov");
+5. make labels agree within the article (the majority label per name);
+6. set ``span._.canonical``: "Flynn" and "Kim" become the full names met in the
+   article.
+
+Numeric and temporal entities stay in ``doc.ents`` for the quantity and date
+stages; ``pipeline.records`` keeps them out of ``entities``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .extensions import article_of, in_ranges, register_extensions
+from .lexicon import LexiconComponent
+
+
+class EntityFixStage(LexiconComponent):
+    lexicon_file = "entity_fixes.json"
+
+    def set_lexicon(self, lexicon: dict[str, Any]) -> None:
+        super().set_lexicon(lexicon)
+        lower = lambda key: {w.lower() for w in lexicon.get(key, [])}  # noqa: E731
+        self.numeric_labels = set(lexicon.get("numeric_labels", []))
+        self.leading_trim = lower("leading_tokens_to_trim")
+        self.trailing_trim = lower("trailing_tokens_to_trim")
+        self.titles = lower("person_titles")
+        self.role_nouns = lower("person_role_nouns")
+        self.org_words = lower("org_words")
+        self.org_heads = lower("org_heads_taking_of_for")
+        self.title_phrases = [tuple(p) for p in lexicon.get("title_phrases", [])]
+        self.max_extension = int(lexicon.get("max_name_extension", 2))
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.ensure_lexicon()
+        meta = article_of(doc)
+        title_tokens = self._title_phrase_tokens(doc)
+        fixed: list[Span] = []
+        for ent in doc.ents:
+            if in_ranges(ent.start_char, ent.end_char, meta.boilerplate):
+                continue
+            if ent.label_ in self.numeric_labels:
+                fixed.append(ent)
+                continue
+            if any(t.i in title_tokens for t in ent) and len(ent) <= 2:
+                continue
+            span = self._trim(ent)
+            if span is None:
+                continue
+            span = self._extend(span)
+            span = self._relabel_person(span)
+            fixed.append(span)
+        doc.ents = filter_spans(fixed)
+        self._harmonise_labels(doc)
+        self._set_canonical(doc)
+        return doc
+
+    # -- span repairs -------------------------------------------------------
+
+    def _trim(self, ent: Span) -> Span | None:
+        start, end = ent.start, ent.end
+        while start < end and ent.doc[start].lower_ in self.leading_trim:
+            start += 1
+        while end > start and (
+            ent.doc[end - 1].lower_ in self.trailing_trim or ent.doc[end - 1].is_punct
+        ):
+            end -= 1
+        if ent.label_ == "PERSON":
+            while start < end - 1 and ent.doc[start].lower_ in self.titles:
+                start += 1
+        if start >= end:
+            return None
+        return Span(ent.doc, start, end, label=ent.label_)
+
+    def _extend(self, span: Span) -> Span:
+        doc, end = span.doc, span.end
+        if span.label_ == "PERSON":
+            # A name the model cut short: following capitalised proper nouns, outside other ents.
+            while (
+                end < len(doc)
+                and end - span.end < self.max_extension
+                and doc[end - 1].whitespace_ == " "
+                and doc[end].pos_ == "PROPN"
+                and doc[end].is_title
+                and not doc[end].ent_type_
+                and doc[end].lower_ not in self.org_words
+            ):
+                end += 1
+            return Span(doc, span.start, end, label=span.label_) if end > span.end else span
+        if span[-1].lower_ in self.org_heads and end + 1 < len(doc):
+            # "Center" + "for a New American Security": take the of/for phrase of proper nouns.
+            if doc[end].lower_ in {"for", "of", "on"}:
+                probe = end + 1
+                while probe < len(doc) and (
+                    doc[probe].is_title or doc[probe].lower_ in {"a", "an", "the", "and", "&"}
+                ):
+                    probe += 1
+                if probe > end + 1 and doc[probe - 1].is_title:
+                    return Span(doc, span.start, probe, label="ORG")
+        return span
+
+    def _relabel_person(self, span: Span) -> Span:
+        if span.label_ != "ORG" or not 2 <= len(span) <= 3:
+            return span
+        if any(t.lower_ in self.org_words or not t.is_title for t in span):
+            return span
+        previous = span.doc[span.start - 1] if span.start > 0 else None
+        if previous is not None and previous.lower_ in self.role_nouns:
+            return Span(span.doc, span.start, span.end, label="PERSON")
+        return span
+
+    def _title_phrase_tokens(self, doc: Doc) -> set[int]:
+        inside: set[int] = set()
+        lowers = [t.lower_ for t in doc]
+        for phrase in self.title_phrases:
+            n = len(phrase)
+            for i in range(len(lowers) - n + 1):
+                if tuple(lowers[i : i + n]) == phrase:
+                    inside.update(range(i + 1, i + n))  # "Secretary" itself is no entity either
+        return inside
+
+    # -- article-level agreement -------------------------------------------
+
+    def _harmonise_labels(self, doc: Doc) -> None:
+        votes: dict[str, Counter[str]] = defaultdict(Counter)
+        pinned: dict[str, str] = {}
+        for ent in doc.ents:
+            if ent.label_ in self.numeric_labels:
+                continue
+            votes[ent.text][ent.label_] += 1
+            if ent.ent_id_:  # pinned by the entity ruler
+                pinned[ent.text] = ent.label_
+        relabelled = []
+        for ent in doc.ents:
+            label = ent.label_
+            if ent.label_ not in self.numeric_labels:
+                label = pinned.get(ent.text) or votes[ent.text].most_common(1)[0][0]
+            relabelled.append(ent if label == ent.label_ else Span(doc, ent.start, ent.end, label))
+        doc.ents = relabelled
+
+    def _set_canonical(self, doc: Doc) -> None:
+        people = [e for e in doc.ents if e.label_ == "PERSON"]
+        full_names = sorted({e.text for e in people if len(e) > 1}, key=len, reverse=True)
+        for ent in doc.ents:
+            if ent.label_ in self.numeric_labels:
+                continue
+            canonical = ent.text
+            if ent.label_ == "PERSON":
+                canonical = _full_name(ent.text, full_names, people, ent) or canonical
+            ent._.canonical = canonical
+
+
+def _full_name(short: str, full_names: list[str], people: list[Span], ent: Span) -> str | None:
+    """The longest person name in the article that ``short`` begins or ends (first seen wins)."""
+    parts = short.split()
+    candidates = []
+    for name in full_names:
+        words = name.split()
+        if len(words) <= len(parts):
+            continue
+        if words[: len(parts)] == parts or words[-len(parts) :] == parts:
+            candidates.append(name)
+    if not candidates:
+        return None
+    first_seen = {e.text: e.start for e in reversed(people)}
+    return min(candidates, key=lambda n: (first_seen.get(n, 10**9) > ent.start, first_seen[n]))
+
+
+@Language.factory("claims_entity_fixes")
+def make_entity_fixes(nlp: Language, name: str) -> EntityFixStage:
+    register_extensions()
+    return EntityFixStage(nlp, name)

@@ -1,0 +1,63 @@
+"""Shared plumbing for stages whose rules live in a JSON lexicon in ``configs/``.
+
+The lexicon is read once in ``initialize`` (from ``[initialize.components.X]
+lexicon_path`` in the pipeline config) and saved with the model by
+``to_disk``, so an assembled pipeline in ``models/`` is self-contained.
+"""
+
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import srsly
+from spacy.language import Language
+from spacy.util import ensure_path, registry
+
+from .paths import CONFIG_DIR
+
+
+class LexiconComponent:
+    """A pipeline component configured by a JSON lexicon file."""
+
+    lexicon_file: str = ""  # default file name in configs/
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.lexicon: dict[str, Any] = {}
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
+        lexicon_path: str | Path | None = None,
+    ) -> None:
+        path = Path(lexicon_path) if lexicon_path else CONFIG_DIR / self.lexicon_file
+        self.set_lexicon(srsly.read_json(path))
+
+    def set_lexicon(self, lexicon: dict[str, Any]) -> None:
+        """Install a lexicon; subclasses compile what they need from it here."""
+        self.lexicon = lexicon
+
+    def ensure_lexicon(self) -> None:
+        """Load the default lexicon if nothing initialised this component."""
+        if not self.lexicon and self.lexicon_file:
+            self.initialize()
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = tuple()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "lexicon.json", self.lexicon)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = tuple()) -> "LexiconComponent":
+        path = ensure_path(path)
+        self.set_lexicon(srsly.read_json(path / "lexicon.json"))
+        return self
+
+
+@registry.misc("claims.read_jsonl_list.v1")
+def read_jsonl_list(path: Path) -> list[Any]:
+    """JSONL patterns as a list (the entity ruler's initialize wants a sequence, not a generator)."""
+    return list(srsly.read_jsonl(path))
