@@ -1,20 +1,538 @@
-"""attribution stage (placeholder: being written; writes an empty list)."""
+"""Attribution: every statement the text attributes to a source, as a ``ClaimMention``.
+
+Runs last, after NER, entity fixes, quantities and dates. Per corrected
+sentence (``attribution_text.Unit``) it looks for a cue outside quotations:
+
+* a reporting verb (lexicon ``reporting_verbs``) with its subject as the
+  source (``nsubj``, inverted "said X", or, where the parse fails, the noun
+  phrase between the last comma and the verb) and, as content, its ``ccomp``
+  / "that"-clause after it, the clause before ", X said", or the quotation
+  around it ("“A,” he said. “B.”" continues into the next quotation units);
+* "according to X" (source: the ``pobj``; content: the rest of the sentence);
+* "citing Y" after another cue: a second, low-confidence claim (the
+  guidelines make it optional).
+
+Negated ("did not say") and hypothetical ("would say") cues, headings and
+boilerplate give nothing. Sources get a type from the entity label and head
+noun, and a canonical name: PERSON/ORG canonical from the entity stage,
+pronouns and "the court"-style descriptions resolved to earlier entities.
+The confidence is a fixed score per pattern (lexicon ``confidence``), lowered
+when the source came from word position rather than the parse or is a pronoun.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from dataclasses import dataclass, replace
+from typing import Any
 
-from .extensions import register_extensions
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .attribution_text import Quote, QuoteMarks, Unit, build_units, find_quotes, inside, paragraphs
+from .extensions import ClaimMention, DateMentionData, article_of, in_ranges, register_extensions
 from .lexicon import LexiconComponent
+
+_TRIM_END = " \t\r\n\xa0.,;:"
+
+
+@dataclass
+class Source:
+    start: int
+    end: int
+    head: Token
+    from_position: bool = False
+
+
+@dataclass
+class ArticleContext:
+    """What the stage needs about the whole article while it walks the units."""
+
+    doc: Doc
+    units: list[Unit]
+    quotes: list[Quote]
+    dates: list[DateMentionData]
+    genders: dict[str, str]
+    claims: list[ClaimMention]
 
 
 class AttributionStage(LexiconComponent):
     lexicon_file = "attribution.json"
 
+    def set_lexicon(self, lexicon: dict[str, Any]) -> None:
+        super().set_lexicon(lexicon)
+        words = lambda key: {w.lower() for w in lexicon.get(key, [])}  # noqa: E731
+        self.verbs = words("reporting_verbs")
+        self.citing = words("citing")
+        self.negations = words("negation_words")
+        self.hypothetical = words("hypothetical_auxiliaries")
+        self.refusal_heads = words("refusal_heads")
+        self.abbreviations = words("abbreviations")
+        self.document_nouns = words("document_nouns")
+        self.organization_nouns = words("organization_nouns")
+        self.person_nouns = words("person_nouns")
+        self.person_pronouns: dict[str, str] = lexicon.get("person_pronouns", {})
+        self.organization_pronouns = words("organization_pronouns")
+        self.group_pronouns = words("group_pronouns")
+        self.first_person = words("first_person_pronouns")
+        self.confidence: dict[str, float] = lexicon.get("confidence", {})
+        self.marks = QuoteMarks(
+            frozenset(lexicon.get("opening_quotes", [])),
+            frozenset(lexicon.get("closing_quotes", [])),
+            frozenset(lexicon.get("straight_quotes", [])),
+        )
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.claims = []
+        self.ensure_lexicon()
+        meta = article_of(doc)
+        paras = paragraphs(doc.text)
+        quotes = [q for p_start, p_end in paras for q in find_quotes(doc.text, p_start, p_end, self.marks)]
+        units = build_units(doc, paras, quotes, self.abbreviations, self.marks)
+        ctx = ArticleContext(doc, units, quotes, list(doc._.dates or []), {}, [])
+        skip = meta.headings + meta.boilerplate
+        consumed: set[int] = set()  # units already taken by a quotation that continues
+        for index, unit in enumerate(units):
+            if index in consumed or in_ranges(unit.start, unit.end, skip):
+                continue
+            for claim, used in self._unit_claims(ctx, index):
+                consumed.update(used)
+                ctx.claims.append(claim)
+        doc._.claims = _without_nested(sorted(ctx.claims, key=lambda c: (c.start, c.cue_start)))
         return doc
+
+    # -- cues ----------------------------------------------------------------
+
+    def _unit_claims(self, ctx: ArticleContext, index: int) -> list[tuple[ClaimMention, list[int]]]:
+        unit = ctx.units[index]
+        text = ctx.doc.text
+        if text[unit.start : unit.end].rstrip("”\"’ ").endswith("?") and not inside(unit.end - 2, ctx.quotes):
+            return []  # the reporter's own question
+        found: list[tuple[ClaimMention, list[int]]] = []
+        for token in unit.span:
+            if inside(token.idx, ctx.quotes):
+                continue
+            claim: tuple[ClaimMention, list[int]] | None = None
+            if token.lower_ == "according" and token.i + 1 < len(ctx.doc) and ctx.doc[token.i + 1].lower_ == "to":
+                claim = self._according_to(ctx, unit, token)
+            elif token.lemma_.lower() in self.verbs and token.pos_ == "VERB" and token.dep_ not in ("amod", "compound"):
+                claim = self._reporting_verb(ctx, index, token)
+            if claim is not None:
+                found.append(claim)
+                nested = self._citing(ctx, unit, claim[0])
+                if nested is not None:
+                    found.append((nested, []))
+        return found
+
+    def _according_to(self, ctx: ArticleContext, unit: Unit, cue: Token) -> tuple[ClaimMention, list[int]] | None:
+        doc = ctx.doc
+        to = doc[cue.i + 1]
+        objects = [c for c in to.children if c.dep_ == "pobj"]
+        if not objects:
+            return None
+        source = self._noun_phrase(objects[0], unit, stop=None)
+        if source is None:
+            return None
+        if cue.i == unit.span.start or doc[cue.i - 1].is_sent_start:
+            # "According to X, content."
+            after = doc.char_span(source.end, unit.end, alignment_mode="expand")
+            start = source.end
+            if after is not None and len(after) and after[0].text == ",":
+                start = after[0].idx + 1
+            content = (start, unit.end)
+        else:
+            content = (unit.start, cue.idx)
+        content = self._trim(ctx, *content, direct=False)
+        if content is None:
+            return None
+        claim = self._mention(ctx, unit.start, unit.end, "according_to", source, cue.idx, to.idx + len(to),
+                              "according to", content, "according_to")  # fmt: skip
+        return claim, []
+
+    def _reporting_verb(self, ctx: ArticleContext, index: int, cue: Token) -> tuple[ClaimMention, list[int]] | None:
+        unit = ctx.units[index]
+        if self._negated_or_hypothetical(cue):
+            return None
+        source = self._verb_source(cue, unit)
+        if source is None:
+            return None
+        text = ctx.doc.text
+        post = self._content_after(ctx, cue, source, unit)
+        pattern = "that_clause"
+        boundary: int | None = None
+        if post is not None:
+            start = post
+            end = unit.end
+            if text[start:].startswith("that "):
+                start += 5
+            elif not self._opens_quote(text, start):
+                pattern = "bare_complement"
+        else:
+            boundary = self._content_before(ctx, cue, source, unit)
+            if boundary is None:
+                return None
+            start, end = unit.start, boundary
+            pattern = "sentence_final"
+            reopened = self._quote_after(ctx, cue, source, unit)
+            if reopened is not None and self._opens_quote(text, start):
+                end = reopened.end  # “A,” Vos added, “B.”
+        used: list[int] = []
+        claim_end = unit.end
+        direct = self._opens_quote(text, start)
+        if direct:
+            pattern = "direct"
+            quote = inside(start + 1, ctx.quotes)
+            if quote is not None and quote.end > end and start == quote.start:
+                end = quote.end
+            end, claim_end, used = self._continue_quotation(ctx, index, end, claim_end)
+        content = self._trim(ctx, start, end, direct=direct)
+        if content is None:
+            return None
+        kind = "indirect"
+        if direct and not self._has_outer_text(ctx, *content):
+            kind = "direct"
+        elif any(c in self.marks.all for c in text[content[0] : content[1]]):
+            kind = "mixed"
+        if kind != "direct" and pattern == "direct":
+            pattern = "sentence_final"
+        claim = self._mention(ctx, unit.start, claim_end, kind, source, cue.idx, cue.idx + len(cue),
+                              cue.lemma_.lower(), content, pattern)  # fmt: skip
+        return claim, used
+
+    def _citing(self, ctx: ArticleContext, unit: Unit, outer: ClaimMention) -> ClaimMention | None:
+        """'..., according to X, citing Y': the inner source as a second, optional claim."""
+        for token in unit.span:
+            if token.lower_ not in self.citing or token.idx < outer.source_end or inside(token.idx, ctx.quotes):
+                continue
+            objects = [c for c in token.children if c.dep_ in ("dobj", "pobj", "attr")]
+            if not objects:
+                continue
+            source = self._noun_phrase(objects[0], unit, stop=None)
+            if source is None:
+                continue
+            content = (outer.content_start, outer.content_end)
+            return self._mention(ctx, outer.start, outer.end, "indirect", source, token.idx,
+                                 token.idx + len(token), "cite", content, "nested_citing")  # fmt: skip
+        return None
+
+    def _negated_or_hypothetical(self, cue: Token) -> bool:
+        for child in cue.children:
+            if child.dep_ == "neg" or child.lower_ in self.negations:
+                return True
+            if child.dep_ == "aux" and child.lower_ in self.hypothetical:
+                return True
+            if child.dep_ == "advcl" and any(g.lower_ == "if" and g.dep_ == "mark" for g in child.children):
+                continue
+            if child.dep_ == "mark" and child.lower_ == "if":
+                return True
+        if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in self.refusal_heads:
+            return True
+        return False
+
+    # -- sources ---------------------------------------------------------------
+
+    def _verb_source(self, cue: Token, unit: Unit) -> Source | None:
+        subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+        if not subjects and cue.dep_ == "conj":
+            subjects = [c for c in cue.head.children if c.dep_ == "nsubj"]
+        if not subjects:
+            agents = [c for c in cue.children if c.dep_ == "agent"]
+            subjects = [c for c in agents[0].children if c.dep_ == "pobj"] if agents else []
+        if subjects and subjects[0].lower_ not in self.first_person and unit.span.start <= subjects[0].i < unit.span.end:
+            return self._noun_phrase(subjects[0], unit, stop=cue)
+        if subjects:
+            return None
+        return self._source_by_position(cue, unit)
+
+    def _noun_phrase(self, head: Token, unit: Unit, stop: Token | None) -> Source | None:
+        """The phrase headed by ``head``, cut before a comma, dash or quotation mark after the head."""
+        doc = head.doc
+        left, right = head.left_edge.i, head.right_edge.i
+        left = max(left, unit.span.start)
+        right = min(right, unit.span.end - 1)
+        if stop is not None:
+            if stop.i > head.i:
+                right = min(right, stop.i - 1)
+            else:
+                left = max(left, stop.i + 1)
+        for i in range(head.i + 1, right + 1):
+            if doc[i].text in {",", "—", "–", "(", ";"} or doc[i].text in self.marks.all:
+                right = i - 1
+                break
+        for i in range(head.i - 1, left - 1, -1):
+            if doc[i].text in {",", "—", "–", ")", ";"} or doc[i].text in self.marks.all:
+                left = i + 1
+                break
+        while right > left and (doc[right].is_punct or doc[right].is_space):
+            right -= 1
+        if right < left:
+            return None
+        span = doc[left : right + 1]
+        return Source(span.start_char, span.end_char, head)
+
+    def _source_by_position(self, cue: Token, unit: Unit) -> Source | None:
+        """Where the parse lost the subject: the noun phrase between the last comma and the verb."""
+        doc = cue.doc
+        i = cue.i - 1
+        while i >= unit.span.start and doc[i].text not in {",", "—"} and doc[i].text not in self.marks.all:
+            i -= 1
+        tokens = doc[i + 1 : cue.i]
+        nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "PRON")]
+        if not tokens or not nouns or len(tokens) > 10 or any(t.pos_ in ("VERB", "AUX") for t in tokens):
+            return None
+        return Source(tokens.start_char, tokens.end_char, nouns[-1], from_position=True)
+
+    # -- content ---------------------------------------------------------------
+
+    def _content_after(self, ctx: ArticleContext, cue: Token, source: Source, unit: Unit) -> int | None:
+        """Where the claimed clause starts after the cue: its ccomp, "that", or a quotation."""
+        text = ctx.doc.text
+        complements = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i and c.i < unit.span.end]
+        if complements:
+            left = complements[0].left_edge
+            start = left.idx
+            prev = left.nbor(-1) if left.i > 0 else None
+            if prev is not None and prev.lower_ == "that" and prev.i > cue.i:
+                start = prev.idx
+            if start > max(source.end, cue.idx):
+                return start
+        after = max(source.end, cue.idx + len(cue))
+        rest = text[after : unit.end]
+        for token in ctx.doc.char_span(after, unit.end, alignment_mode="expand") or []:
+            if token.lower_ == "that" and token.dep_ in ("mark", "nsubj", "dobj") and token.head.i != cue.i:
+                if token.head.head.i == cue.i or token.dep_ == "mark":
+                    return token.idx
+            if token.text == ":" and token.idx == after + len(rest) - len(rest.lstrip(" :")) - 1:
+                quote_at = token.idx + 1 + len(text[token.idx + 1 : unit.end]) - len(text[token.idx + 1 : unit.end].lstrip())
+                if self._opens_quote(text, quote_at):
+                    return quote_at
+            if token.pos_ in ("VERB", "AUX") or token.text in {".", ";"}:
+                break
+        return None
+
+    def _content_before(self, ctx: ArticleContext, cue: Token, source: Source, unit: Unit) -> int | None:
+        """End of the clause before ", X said" / "“A,” said X", or None when there is none."""
+        doc, text = ctx.doc, ctx.doc.text
+        first = min(source.start, cue.idx)
+        head = doc.char_span(unit.start, first, alignment_mode="expand")
+        if head is None or len(head) < 3:
+            return None
+        last = head[-1]
+        if last.text not in {",", "—"} and last.text not in self.marks.closing | self.marks.straight:
+            return None
+        if not any(t.pos_ in ("VERB", "AUX") for t in head):
+            return None
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > cue.i for c in cue.children if cue.lemma_ != "tell"):
+            return None
+        return last.idx if last.text in {",", "—"} else last.idx + len(last.text) if text else None
+
+    def _quote_after(self, ctx: ArticleContext, cue: Token, source: Source, unit: Unit) -> Quote | None:
+        after = max(source.end, cue.idx + len(cue))
+        for quote in ctx.quotes:
+            if after <= quote.start < unit.end and not ctx.doc.text[after : quote.start].strip(" ,:"):
+                return quote
+        return None
+
+    def _continue_quotation(self, ctx: ArticleContext, index: int, end: int, claim_end: int) -> tuple[int, int, list[int]]:
+        """Extend a direct quotation over the quotation units that follow it without a cue of their own."""
+        used: list[int] = []
+        unit = ctx.units[index]
+        last_quote = next((q for q in reversed(ctx.quotes) if unit.start <= q.start < unit.end), None)
+        open_paragraph = last_quote is not None and not last_quote.closed
+        for next_index in range(index + 1, len(ctx.units)):
+            nxt = ctx.units[next_index]
+            same_paragraph = nxt.paragraph == ctx.units[next_index - 1].paragraph
+            if not self._opens_quote(ctx.doc.text, nxt.start):
+                break
+            if not same_paragraph and not open_paragraph:
+                break
+            if self._has_cue_outside_quotes(ctx, nxt):
+                break
+            quote = inside(nxt.start + 1, ctx.quotes)
+            end = quote.end if quote is not None else nxt.end
+            claim_end = nxt.end
+            used.append(next_index)
+            open_paragraph = quote is not None and not quote.closed
+        return end, claim_end, used
+
+    def _has_cue_outside_quotes(self, ctx: ArticleContext, unit: Unit) -> bool:
+        return any(
+            not inside(t.idx, ctx.quotes) and (t.lemma_.lower() in self.verbs or t.lower_ == "according")
+            for t in unit.span
+        )
+
+    def _opens_quote(self, text: str, position: int) -> bool:
+        return position < len(text) and text[position] in self.marks.opening | self.marks.straight
+
+    def _has_outer_text(self, ctx: ArticleContext, start: int, end: int) -> bool:
+        """Whether ``start:end`` has words outside quotations (then it is no pure quotation)."""
+        text = ctx.doc.text
+        for quote in ctx.quotes:
+            if quote.end <= start or quote.start >= end:
+                continue
+        covered = [False] * (end - start)
+        for quote in ctx.quotes:
+            for i in range(max(quote.start, start - 1), min(quote.end, end)):
+                if i >= start:
+                    covered[i - start] = True
+        outside = "".join(text[start + i] for i, c in enumerate(covered) if not c)
+        return len(outside.split()) > 6
+
+    def _trim(self, ctx: ArticleContext, start: int, end: int, *, direct: bool) -> tuple[int, int] | None:
+        """Content without leading "that", enclosing quotation marks or final punctuation."""
+        text = ctx.doc.text
+        closing = self.marks.closing | self.marks.straight
+        while start < end and (text[start] in " \t\r\n\xa0" or (direct and text[start] in self.marks.opening | self.marks.straight)):
+            start += 1
+        if text[start:end].startswith("that "):
+            start += 5
+        while end > start and (text[end - 1] in _TRIM_END or text[end - 1] in closing):
+            end -= 1
+        if len(text[start:end].split()) < 2:
+            return None
+        return start, end
+
+    # -- the mention -------------------------------------------------------------
+
+    def _mention(
+        self,
+        ctx: ArticleContext,
+        start: int,
+        end: int,
+        kind: str,
+        source: Source,
+        cue_start: int,
+        cue_end: int,
+        lemma: str,
+        content: tuple[int, int],
+        pattern: str,
+    ) -> ClaimMention:
+        canonical, source_type, entity, resolved = self._describe_source(ctx, source)
+        confidence = self.confidence.get(pattern, 0.5)
+        if source.from_position:
+            confidence += self.confidence.get("source_from_position", 0.0)
+        if source.head.pos_ == "PRON":
+            confidence += self.confidence.get("pronoun_source" if resolved else "unresolved_pronoun", 0.0)
+        return ClaimMention(
+            start=start,
+            end=end,
+            kind=kind,
+            source_start=source.start,
+            source_end=source.end,
+            source_canonical=canonical,
+            source_type=source_type,
+            cue_start=cue_start,
+            cue_end=cue_end,
+            cue_lemma=lemma,
+            content_start=content[0],
+            content_end=content[1],
+            source_entity=entity,
+            statement_date=self._statement_date(ctx, cue_start, source, content),
+            confidence=min(1.0, max(0.0, confidence)),
+        )
+
+    def _describe_source(self, ctx: ArticleContext, source: Source) -> tuple[str, str, tuple[int, int] | None, bool]:
+        """(canonical, type, head entity offsets, resolved) for a source phrase."""
+        doc = ctx.doc
+        text = doc.text[source.start : source.end]
+        head = source.head
+        word = head.lower_
+        if head.pos_ == "PRON":
+            if word in self.person_pronouns:
+                person = self._antecedent(ctx, source.start, {"PERSON"}, self.person_pronouns[word])
+                if person is not None:
+                    ctx.genders.setdefault(_canonical(person), self.person_pronouns[word])
+                    return _canonical(person), "person", (person.start_char, person.end_char), True
+                return text, "person", None, False
+            if word in self.organization_pronouns | self.group_pronouns:
+                org = self._antecedent(ctx, source.start, {"ORG"}, None)
+                kind = "organization" if word in self.organization_pronouns else "group"
+                if org is not None:
+                    return _canonical(org), kind, (org.start_char, org.end_char), True
+                return text, kind, None, False
+        entity = self._head_entity(doc, source, head)
+        lemma = head.lemma_.lower()
+        if lemma in self.document_nouns or word in self.document_nouns:
+            return text, "document", None, True
+        if entity is not None:
+            label_type = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group"}
+            names = [e for e in doc.ents if source.start <= e.start_char and e.end_char <= source.end
+                     and e.label_ == entity.label_]  # fmt: skip
+            canonical = " and ".join(_canonical(e) for e in names) if len(names) > 1 and head.conjuncts else _canonical(entity)
+            return canonical, label_type.get(entity.label_, "unknown"), (entity.start_char, entity.end_char), True
+        if lemma in self.organization_nouns or word in self.organization_nouns:
+            if text.lower().startswith("the "):
+                org = next((e for e in reversed(doc.ents) if e.end_char <= source.start and e.label_ == "ORG"
+                            and word in e.text.lower()), None)  # fmt: skip
+                if org is not None:
+                    return _canonical(org), "organization", (org.start_char, org.end_char), True
+            return text, "organization", None, True
+        if head.tag_ in ("NNS", "NNPS"):
+            return text, "group", None, True
+        if lemma in self.person_nouns:
+            return text, "person", None, True
+        return text, "unknown", None, True
+
+    def _head_entity(self, doc: Doc, source: Source, head: Token) -> Span | None:
+        """The entity the source names: the one holding its head, or a name after a role noun."""
+        for ent in doc.ents:
+            if ent.start <= head.i < ent.end and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+                return ent
+        if head.tag_ in ("NNS", "NNPS") or head.lemma_.lower() in self.document_nouns:
+            return None
+        for ent in doc.ents:
+            if ent.end_char == source.end and ent.start > head.i and ent.label_ in ("PERSON", "ORG"):
+                return ent
+        return None
+
+    def _antecedent(self, ctx: ArticleContext, before: int, labels: set[str], gender: str | None) -> Span | None:
+        """The nearest earlier entity with one of ``labels``, preferring subjects and earlier sources."""
+        sources = {c.source_entity for c in ctx.claims if c.source_entity}
+        candidates = [e for e in ctx.doc.ents if e.end_char <= before and e.label_ in labels]
+        if gender is not None:
+            candidates = [e for e in candidates if ctx.genders.get(_canonical(e), gender) == gender]
+        salient = [e for e in candidates
+                   if e.root.dep_ in ("nsubj", "nsubjpass") or (e.start_char, e.end_char) in sources]  # fmt: skip
+        pool = salient or candidates
+        return pool[-1] if pool else None
+
+    def _statement_date(self, ctx: ArticleContext, cue_start: int, source: Source, content: tuple[int, int]) -> str | None:
+        """The date the text attaches to the cue ("said on Nov. 4", "told reporters Tuesday")."""
+        doc = ctx.doc
+        cue = doc.char_span(cue_start, cue_start + 1, alignment_mode="expand")
+        if cue is None:
+            return None
+        cue_token = cue[0]
+        for date in ctx.dates:
+            if in_ranges(date.start, date.end, [content, (source.start, source.end)]):
+                continue
+            span = doc.char_span(date.start, date.end, alignment_mode="expand")
+            if span is None:
+                continue
+            # "said Tuesday" (the date hangs on the cue) or "said on Nov. 4" (on a preposition of it);
+            # not "said in its 2023 review", where the date belongs to a noun.
+            node = span.root
+            if node.head.i == cue_token.i or (node.head.dep_ == "prep" and node.head.head.i == cue_token.i):
+                return date.value
+        return None
+
+
+def _canonical(ent: Span) -> str:
+    value = ent._.canonical or ent.text
+    return str(value)
+
+
+def _without_nested(claims: list[ClaimMention]) -> list[ClaimMention]:
+    """Drop a verb claim whose cue sits inside another claim's content ("X said Y had warned ...")."""
+    kept = []
+    for claim in claims:
+        nested = any(
+            other is not claim
+            and other.content_start <= claim.cue_start < other.content_end
+            and claim.cue_lemma != "cite"
+            for other in claims
+        )
+        if not nested:
+            kept.append(replace(claim))
+    return kept
 
 
 @Language.factory("claims_attribution")

@@ -1,20 +1,691 @@
-"""dates stage (placeholder: being written; writes an empty list)."""
+"""Dates: every temporal expression as a resolved ``DateMentionData`` on ``doc._.dates``.
+
+Detection is spaCy's DATE/TIME entities (they already carry "more than", "as
+many as", ...), minus boilerplate, trimmed to the corpus guidelines (no leading
+"the" or preposition; "since 2014" and "between 2010 and 2012" whole).
+
+Resolution (``resolve_date_text``) works on the cleaned mention text alone, so
+the attribution stage and the benchmark can reuse it without a Doc. Our own
+rules come first, for what dateparser gets wrong or does not do at all for news:
+decades and their parts, quarters, fiscal years, "N years ago" at year
+granularity, ISO weeks, durations, open and closed intervals, and "the latest
+month or weekday not after publication". Whatever is left goes to dateparser
+(relative to the publication date, preferring the past), whose ``period`` gives
+the granularity. Every word list lives in ``configs/dates.json``.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
-from .extensions import register_extensions
+import srsly
+from dateparser.date import DateDataParser
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .extensions import DateMentionData, article_of, in_ranges, register_extensions
 from .lexicon import LexiconComponent
+from .paths import CONFIG_DIR
+
+_QUARTER_CODE = re.compile(r"^q([1-4])(?:\s+(\d{4}))?$")
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    """A mention's resolution; ``trim_start``/``trim_end`` say how many characters
+    of the input text were cut from each end to reach the mention span."""
+
+    kind: str
+    value: str | None
+    granularity: str | None
+    qualifier: str = "exact"
+    trim_start: int = 0
+    trim_end: int = 0
+
+
+class _Core(NamedTuple):
+    kind: str
+    value: str | None
+    granularity: str | None
+    qualifier: str | None = None  # set by the core itself ("mid-", "earlier this year")
+
+
+def _alternation(words: Any) -> str:
+    """A regex alternation of ``words``, longest first so "more than" beats "more"."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _shift_months(day: dt.date, months: int) -> tuple[int, int]:
+    index = day.year * 12 + day.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def _iso_week(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _number(amount: float) -> str:
+    """ISO duration amounts: 6 not 6.0."""
+    return str(int(amount)) if amount.is_integer() else f"{amount:g}"
+
+
+class DateResolver:
+    """Resolves one mention's text against a publication date; built from the lexicon."""
+
+    def __init__(self, lexicon: dict[str, Any]) -> None:
+        lx = lexicon
+        self.not_dates = {w.lower() for w in lx.get("not_dates", [])}
+        self.vague = {w.lower() for w in lx.get("vague_dates", [])}
+        self.qualifiers: dict[str, str] = lx.get("qualifiers", {})
+        self.part_words: dict[str, str] = lx.get("part_words", {})
+        self.decade_parts: dict[str, list[int]] = lx.get("decade_parts", {})
+        self.century_parts: dict[str, list[int]] = lx.get("century_parts", {})
+        self.approximate_words: dict[str, str] = lx.get("approximate_words", {})
+        self.months = [m.lower() for m in lx.get("month_names", [])]
+        self.weekdays = [w.lower() for w in lx.get("weekday_names", [])]
+        self.abbreviations = {
+            **lx.get("month_abbreviations", {}),
+            **lx.get("weekday_abbreviations", {}),
+        }
+        self.day_parts = lx.get("day_parts", [])
+        self.seasons: dict[str, str] = lx.get("seasons", {})
+        self.numbers: dict[str, float] = lx.get("number_words", {})
+        self.vague_counts = lx.get("vague_counts", [])
+        self.units: dict[str, list[Any]] = lx.get("duration_units", {})
+        self.quarters: dict[str, int] = lx.get("quarter_words", {})
+        self.relative: dict[str, int] = lx.get("relative_words", {})
+        self.day_words: dict[str, int] = lx.get("day_words", {})
+        self.holidays: dict[str, list[int]] = lx.get("holidays", {})
+        self.leading_trim = lx.get("leading_trim", [])
+        self._compile()
+
+    def _compile(self) -> None:
+        flags = re.IGNORECASE
+        self.re_leading = re.compile(rf"^(?:{_alternation(self.leading_trim)})\s+", flags)
+        self.re_qualifier = re.compile(rf"^({_alternation(self.qualifiers)})\s+")
+        self.re_part = re.compile(rf"^({_alternation(self.part_words)})(?:\s+|-|\s*-\s*)(.+)$")
+        self.re_approx = re.compile(rf"^({_alternation(self.approximate_words)})\s+(.+)$")
+        self.re_abbrev = re.compile(rf"\b({_alternation(self.abbreviations)})\b\.?")
+        month, weekday = _alternation(self.months), _alternation(self.weekdays)
+        self.month_re = month
+        self.re_weekday = re.compile(rf"^({weekday})$")
+        self.re_weekday_prefix = re.compile(rf"^({weekday}),?\s+(.+)$")
+        self.re_month_day_year = re.compile(
+            rf"^(?:({month})\s+(\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({month}))"
+            r"(?:,?\s+(\d{4}))?$"
+        )
+        self.re_month_year = re.compile(rf"^({month})(?:,?\s+|\s+of\s+)?(\d{{4}})?$")
+        number = rf"\d+(?:\.\d+)?|{_alternation(self.numbers)}"
+        self.number_pattern = number
+        unit = _alternation(self.units)
+        self.re_ago = re.compile(rf"^({number})[\s-]+({unit})s?\s+(ago|before|earlier)$")
+        self.re_duration = re.compile(
+            rf"^(?:(past|last|next|previous|prior|coming|first|final)\s+)?({number}|{_alternation(self.vague_counts)})"
+            rf"(?:\s+|-)({unit}|centurie)s?(\s+and\s+a\s+half)?(?:\s+(?:long|old))?$"
+        )
+        self.re_bare_unit_duration = re.compile(rf"^(past|previous|prior|coming)\s+({unit})$")
+        self.re_relative = re.compile(
+            rf"^({_alternation(self.relative)})\s+(week|month|year|quarter|{weekday}|{month})$"
+        )
+        self.re_day_part = re.compile(rf"^(.+?)\s+({_alternation(self.day_parts)})$")
+        self.re_quarter = re.compile(
+            rf"^({_alternation(self.quarters)})\s+quarter(?:\s+of\s+(.+)|\s+(\d{{4}}))?$"
+        )
+        self.re_season = re.compile(
+            rf"^({_alternation(self.seasons)})"
+            r"(?:\s+(?:of\s+)?(\d{4}|this year|last year|next year))?$"
+        )
+
+    # -- entry point ----------------------------------------------------------
+
+    def resolve(
+        self, text: str, published: dt.date | None, future: bool = False
+    ) -> ResolvedDate | None:
+        """The mention in ``text``, or None when it is no date ("the days", a clock time)."""
+        start, end = self._trim(text)
+        if start >= end:
+            return None
+        core = self._normalise(text[start:end])
+        qualifier = "exact"
+        match = self.re_qualifier.match(core)
+        if match:
+            qualifier = self.qualifiers[match.group(1)]
+            core = core[match.end() :]
+        try:
+            result = self._core(core, published, future)
+        except (ValueError, OverflowError):  # an impossible date ("Feb. 30")
+            result = _Core("point", None, None)
+        if result is None:
+            return None
+        return ResolvedDate(
+            kind=result.kind,
+            value=result.value,
+            granularity=result.granularity,
+            qualifier=result.qualifier or qualifier,
+            trim_start=start,
+            trim_end=len(text) - end,
+        )
+
+    def _trim(self, text: str) -> tuple[int, int]:
+        """Cut leading "the"/prepositions and trailing punctuation or possessives."""
+        start, end = 0, len(text)
+        while True:
+            while start < end and (text[start].isspace() or text[start] in "\"'“‘(,"):
+                start += 1
+            match = self.re_leading.match(text, start, end)
+            if not match or match.end() >= end:
+                break
+            start = match.end()
+        while end > start:
+            tail = text[start:end]
+            if tail[-1].isspace() or tail[-1] in ',;:!?"”’)':
+                end -= 1
+            elif tail.lower().endswith(("'s", "’s")) and end - start > 2:
+                end -= 2
+            elif tail[-1] == "." and not self._keeps_period(tail):
+                end -= 1
+            else:
+                break
+        return start, end
+
+    def _keeps_period(self, tail: str) -> bool:
+        last = tail[:-1].rsplit(None, 1)[-1].lower() if tail[:-1].strip() else ""
+        return last in self.abbreviations or last.endswith((".m", "a.m", "p.m"))
+
+    def _normalise(self, text: str) -> str:
+        text = text.lower().replace("’", "'").replace("–", "-").replace("—", "-")
+        text = re.sub(r"\s+", " ", text).strip()
+        text = self.re_abbrev.sub(lambda m: self.abbreviations[m.group(1)], text)
+        return re.sub(r"^the\s+", "", text)
+
+    # -- the rules, most specific first ------------------------------------------
+
+    def _core(
+        self, core: str, published: dt.date | None, future: bool, fallback: bool = True
+    ) -> _Core | None:
+        core = re.sub(r"^the\s+", "", core)
+        if core in self.not_dates or not re.search(r"[a-z0-9]", core):
+            return None
+        if core in self.vague:
+            unit = core.split()[-1].rstrip("s")
+            return _Core("interval", None, unit if unit in self.units else None)
+        for rule in (
+            self._since,
+            self._between,
+            self._part,
+            self._approx,
+            self._decade,
+            self._century,
+            self._ago,
+            self._duration,
+            self._relative,
+            self._day_word,
+            self._quarter,
+            self._fiscal,
+            self._year,
+            self._season,
+            self._holiday,
+            self._month_day,
+            self._weekday,
+            self._day_part,
+        ):
+            result = rule(core, published, future)
+            if result is not None:
+                return result
+        if re.fullmatch(r"[\d:.\s]*(?:a\.?m\.?|p\.?m\.?|gmt|utc|[a-z]st|[a-z]dt)?", core):
+            return None  # a clock time: no date in it
+        if not fallback:
+            return None
+        return self._dateparser(core, published, future)
+
+    def _since(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+        if not core.startswith("since "):
+            return None
+        inner = self._core(core[6:], published, future)
+        if inner is None:
+            return None
+        value = f"{inner.value}/.." if inner.value and "/" not in inner.value else inner.value
+        return _Core("interval", value, inner.granularity)
+
+    def _between(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+        match = re.match(r"^between (.+?) and (.+)$", core) or re.match(
+            r"^(?:from )?(.+?)\s*(?:\bto\b|\bthrough\b|\buntil\b|-)\s*(.+)$", core
+        )
+        if not match:
+            return None
+        left_text, right_text = match.groups()
+        if re.fullmatch(r"\d{4}", left_text) and re.fullmatch(r"\d{2}", right_text):
+            right_text = left_text[:2] + right_text  # "2024-25"
+        elif (
+            "-" in core
+            and not core.startswith(("between", "from"))
+            and not re.fullmatch(r"\d{4}\s*-\s*\d{4}", core)
+        ):
+            return None  # "mid-2023", ISO dates: not a range
+        right = self._core(right_text, published, future, fallback=False)
+        left = self._core(left_text, published, future, fallback=False)
+        if not (left and right and left.value and right.value) or "P" in left.value + right.value:
+            return None
+        return _Core("interval", f"{left.value}/{right.value}", left.granularity)
+
+    def _part(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+        match = self.re_part.match(core)
+        if not match:
+            return None
+        part = self.part_words[match.group(1)]
+        rest = re.sub(r"^the\s+", "", match.group(2))
+        decade = self._decade_bounds(rest)
+        if decade is not None and part in self.decade_parts:
+            low, high = self.decade_parts[part]
+            return _Core("interval", f"{decade + low}/{decade + high}", "decade", part)
+        century = self._century_start(rest)
+        if century is not None and part in self.century_parts:
+            low, high = self.century_parts[part]
+            return _Core("interval", f"{century + low}/{century + high}", "century", part)
+        inner = self._core(rest, published, future)
+        if inner is None or inner.kind == "duration":
+            return None
+        return _Core(inner.kind, inner.value, inner.granularity, part)
+
+    def _approx(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+        match = self.re_approx.match(core)
+        if not match:
+            return None
+        inner = self._core(match.group(2), published, future)
+        if inner is None:
+            return None
+        return _Core(
+            inner.kind, inner.value, inner.granularity, self.approximate_words[match.group(1)]
+        )
+
+    def _decade_bounds(self, core: str) -> int | None:
+        match = re.fullmatch(r"(\d{3}0)'?s|'(\d0)s", core)
+        if not match:
+            return None
+        if match.group(1):
+            return int(match.group(1))
+        return 1900 + int(match.group(2))  # "'90s": news rarely means the 2090s
+
+    def _decade(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+        start = self._decade_bounds(core)
+        return None if start is None else _Core("interval", f"{start}/{start + 9}", "decade")
+
+    def _century_start(self, core: str) -> int | None:
+        match = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th) century", core)
+        return None if not match else (int(match.group(1)) - 1) * 100
+
+    def _century(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+        start = self._century_start(core)
+        return None if start is None else _Core("interval", f"{start}/{start + 99}", "century")
+
+    def _amount(self, text: str) -> float | None:
+        if text in self.numbers:
+            return float(self.numbers[text])
+        try:
+            return float(text)
+        except ValueError:
+            return None
+
+    def _ago(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+        match = self.re_ago.match(core)
+        if not match:
+            return None
+        amount, unit = self._amount(match.group(1)), match.group(2)
+        letter, size, granularity = self.units[unit]
+        granularity = "year" if letter == "Y" else granularity
+        if published is None or amount is None or not amount.is_integer():
+            return _Core("point", None, granularity)
+        n = int(amount) * size
+        if letter == "Y":
+            return _Core("point", str(published.year - n), "year")
+        if letter == "M":
+            year, month = _shift_months(published, -n)
+            return _Core("point", f"{year}-{month:02d}", "month")
+        day = published - dt.timedelta(days=n * (7 if letter == "W" else 1))
+        if letter == "W":
+            return _Core("point", _iso_week(day), "week")
+        return _Core("point", day.isoformat(), "day")
+
+    def _duration(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+        match = self.re_duration.match(core)
+        if match:
+            amount = self._amount(match.group(2))
+            unit = "century" if match.group(3) == "centurie" else match.group(3)
+            if amount is not None and match.group(4):
+                amount += 0.5
+        else:
+            match = self.re_bare_unit_duration.match(core)  # "the past year"
+            if not match:
+                return None
+            amount, unit = 1.0, match.group(2)
+        letter, size, granularity = self.units[unit]
+        if amount is None:
+            return _Core("duration", None, granularity)
+        return _Core("duration", f"P{_number(amount * size)}{letter}", granularity)
+
+    def _relative(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+        match = self.re_relative.match(core)
+        if not match:
+            return None
+        step, unit = self.relative[match.group(1)], match.group(2)
+        granularity = unit if unit in ("week", "month", "year", "quarter") else None
+        if published is None:
+            return _Core(
+                "point", None, granularity or ("day" if unit in self.weekdays else "month")
+            )
+        if unit == "year":
+            return _Core("point", str(published.year + step), "year")
+        if unit == "month":
+            year, month = _shift_months(published, step)
+            return _Core("point", f"{year}-{month:02d}", "month")
+        if unit == "week":
+            return _Core("point", _iso_week(published + dt.timedelta(weeks=step)), "week")
+        if unit == "quarter":
+            index = published.year * 4 + (published.month - 1) // 3 + step
+            return _Core("point", f"{index // 4}-Q{index % 4 + 1}", "quarter")
+        if unit in self.weekdays:
+            target, weekday = self.weekdays.index(unit), published.weekday()
+            if step < 0:
+                offset = -((weekday - target) % 7 or 7)
+            elif step > 0:
+                offset = (target - weekday) % 7 or 7
+            else:  # "this Friday": the one in the publication week
+                offset = target - weekday
+            return _Core("point", (published + dt.timedelta(days=offset)).isoformat(), "day")
+        month, year = self.months.index(unit) + 1, published.year
+        if step < 0 and month >= published.month:
+            year -= 1
+        elif step > 0 and month <= published.month:
+            year += 1
+        return _Core("point", f"{year}-{month:02d}", "month")
+
+    def _day_word(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+        if core not in self.day_words:
+            return None
+        if published is None:
+            return _Core("point", None, "day")
+        return _Core(
+            "point", (published + dt.timedelta(days=self.day_words[core])).isoformat(), "day"
+        )
+
+    def _quarter(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+        match = self.re_quarter.match(core)
+        code = _QUARTER_CODE.match(core)
+        if match:
+            quarter, year_text = self.quarters[match.group(1)], match.group(2) or match.group(3)
+        elif code:
+            quarter, year_text = int(code.group(1)), code.group(2)
+        else:
+            return None
+        if year_text:
+            inner = self._core(year_text, published, future)
+            if inner is None or inner.granularity != "year":
+                return None
+            year = inner.value
+        elif published is None:
+            year = None
+        else:
+            current, year_number = (published.month - 1) // 3 + 1, published.year
+            if future and quarter < current:
+                year_number += 1
+            elif not future and quarter > current:
+                year_number -= 1
+            year = str(year_number)
+        return _Core("point", f"{year}-Q{quarter}" if year else None, "quarter")
+
+    def _fiscal(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+        match = re.fullmatch(
+            r"(?:fiscal|financial)(?: year)? '?(\d{4}|\d{2})|fy ?'?(\d{4}|\d{2})", core
+        )
+        if not match:
+            return None
+        digits = match.group(1) or match.group(2)
+        return _Core("point", digits if len(digits) == 4 else f"20{digits}", "year")
+
+    def _year(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+        match = re.fullmatch(r"(?:the year )?(\d{4})", core)
+        if not match or not 1000 <= int(match.group(1)) <= 2199:
+            return None
+        return _Core("point", match.group(1), "year")
+
+    def _season(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+        match = self.re_season.match(core)
+        if not match:
+            return None
+        code, year_text = self.seasons[match.group(1)], match.group(2)
+        if year_text:
+            inner = self._core(year_text, published, future)
+            year = inner.value if inner else None
+        elif published is None:
+            year = None
+        else:
+            year = str(published.year)
+        return _Core("point", f"{year}-{code}" if year else None, None)
+
+    def _holiday(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+        match = re.fullmatch(rf"({_alternation(self.holidays)})(?:,? (\d{{4}}))?", core)
+        if not match:
+            return None
+        month, day = self.holidays[match.group(1)]
+        return self._partial_day(month, day, match.group(2), published, future)
+
+    def _partial_day(
+        self, month: int, day: int, year_text: str | None, published: dt.date | None, future: bool
+    ) -> _Core:
+        if year_text:
+            return _Core("point", dt.date(int(year_text), month, day).isoformat(), "day")
+        if published is None:
+            return _Core("point", None, "day")
+        step = 1 if future else -1
+        for year in range(published.year, published.year + 5 * step, step):
+            try:
+                candidate = dt.date(year, month, day)
+            except ValueError:  # Feb. 29 outside a leap year
+                continue
+            if (candidate >= published) if future else (candidate <= published):
+                return _Core("point", candidate.isoformat(), "day")
+        raise ValueError(f"no day {month}-{day}")
+
+    def _month_day(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+        prefixed = self.re_weekday_prefix.match(core)  # "Friday, Nov. 8"
+        if prefixed:
+            core = prefixed.group(2)
+        match = self.re_month_day_year.match(core)
+        if match:
+            month_name = match.group(1) or match.group(4)
+            day = int(match.group(2) or match.group(3))
+            month = self.months.index(month_name) + 1
+            return self._partial_day(month, day, match.group(5), published, future)
+        match = self.re_month_year.match(core)
+        if not match:
+            return None
+        month = self.months.index(match.group(1)) + 1
+        if match.group(2):
+            return _Core("point", f"{match.group(2)}-{month:02d}", "month")
+        if published is None:
+            return _Core("point", None, "month")
+        year = published.year
+        if future and month < published.month:
+            year += 1
+        elif not future and month > published.month:
+            year -= 1
+        return _Core("point", f"{year}-{month:02d}", "month")
+
+    def _weekday(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+        match = self.re_weekday.match(core)
+        if not match:
+            return None
+        if published is None:
+            return _Core("point", None, "day")
+        target = self.weekdays.index(match.group(1))
+        if future:
+            # "will meet on Friday", written on a Friday, means the next one
+            day = published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
+        else:
+            day = published - dt.timedelta(days=(published.weekday() - target) % 7)
+        return _Core("point", day.isoformat(), "day")
+
+    def _day_part(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+        """ "Tuesday morning", "last night", "this evening": the day the part belongs to."""
+        if core in self.day_parts:
+            return None
+        match = self.re_day_part.match(core)
+        if not match:
+            return None
+        head = {"this": "today", "last": "yesterday", "tomorrow": "tomorrow"}.get(
+            match.group(1), match.group(1)
+        )
+        inner = self._core(head, published, future)
+        if inner is None or inner.granularity != "day":
+            return None
+        return inner
+
+    def _dateparser(self, core: str, published: dt.date | None, future: bool) -> _Core:
+        """Whatever our rules do not cover; a relative phrase needs the publication date."""
+        if published is None and not re.search(r"\b\d{4}\b", core):
+            return _Core("point", None, None)
+        settings: dict[str, Any] = {"PREFER_DATES_FROM": "future" if future else "past"}
+        if published is not None:
+            settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time())
+        try:
+            data = DateDataParser(languages=["en"], settings=settings).get_date_data(core)
+        except Exception:  # dateparser raises assorted errors on odd input; a date is optional
+            return _Core("point", None, None)
+        if data.date_obj is None:
+            return _Core("point", None, None)
+        day = data.date_obj.date()
+        formats = {
+            "day": day.isoformat(),
+            "week": _iso_week(day),
+            "month": f"{day.year}-{day.month:02d}",
+            "year": str(day.year),
+        }
+        if data.period == "time":
+            return _Core("point", None, None)
+        period = data.period if data.period in formats else "day"
+        return _Core("point", formats[period], period)
+
+
+@functools.cache
+def default_resolver() -> DateResolver:
+    """The resolver built from ``configs/dates.json`` (read once; never mutated)."""
+    return DateResolver(srsly.read_json(CONFIG_DIR / "dates.json"))
+
+
+def resolve_date_text(
+    text: str, published: dt.date | None, future: bool = False, resolver: DateResolver | None = None
+) -> ResolvedDate | None:
+    """Resolve one date mention's text ("on Nov. 4", "more than 70 years ago") without a Doc.
+
+    None means the text is no date. ``trim_start``/``trim_end`` locate the mention
+    span inside ``text`` (leading "the"/prepositions and trailing punctuation cut).
+    """
+    return (resolver or default_resolver()).resolve(text, published, future)
 
 
 class DateStage(LexiconComponent):
     lexicon_file = "dates.json"
 
+    def set_lexicon(self, lexicon: dict[str, Any]) -> None:
+        super().set_lexicon(lexicon)
+        self.resolver = DateResolver(lexicon)
+        self.labels = set(lexicon.get("labels", ["DATE", "TIME"]))
+        self.attach_left = {w.lower() for w in lexicon.get("attach_left", [])}
+        self.future_aux = {w.lower() for w in lexicon.get("future_auxiliaries", [])}
+        self.future_words = {w.lower() for w in lexicon.get("future_words", [])}
+        self.set_words = {w.lower() for w in lexicon.get("set_words", [])}
+        self.calendar_words = {
+            w.lower() for w in lexicon.get("month_names", []) + lexicon.get("weekday_names", [])
+        }
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.dates = []
+        self.ensure_lexicon()
+        meta = article_of(doc)
+        mentions: list[DateMentionData] = []
+        for span in self._candidate_spans(doc):
+            if in_ranges(span.start_char, span.end_char, meta.boilerplate):
+                continue
+            mention = self._mention(span, meta.published)
+            if mention is not None:
+                mentions.append(mention)
+        doc._.dates = _without_overlaps(mentions)
         return doc
+
+    def _candidate_spans(self, doc: Doc) -> list[Span]:
+        spans = []
+        for ent in doc.ents:
+            if ent.label_ not in self.labels:
+                continue
+            start, end = ent.start, ent.end
+            if start > 0 and doc[start - 1].lower_ in self.attach_left:
+                start -= 1  # "since 2014" is one mention
+            if (
+                doc[end - 1].lower_ == "of"
+                and end < len(doc)
+                and re.fullmatch(r"\d{4}", doc[end].text)
+            ):
+                end += 1  # the model stops "the summer of" short of its year
+            spans.append(Span(doc, start, end, label=ent.label_))
+        spans.extend(self._recurring(doc))
+        return spans
+
+    def _recurring(self, doc: Doc) -> list[Span]:
+        """ "every June", "each Monday": sets, which the small model rarely tags."""
+        found = []
+        for token in doc[:-1]:
+            following = doc[token.i + 1]
+            if (
+                token.lower_ in self.set_words
+                and following.lower_ in self.calendar_words
+                and not following.ent_type_
+            ):
+                found.append(Span(doc, token.i, token.i + 2, label="DATE"))
+        return found
+
+    def _mention(self, span: Span, published: dt.date | None) -> DateMentionData | None:
+        if span[0].lower_ in self.set_words:
+            granularity = "month" if span[-1].lower_ in self.resolver.months else "day"
+            return DateMentionData(span.start_char, span.end_char, "set", None, granularity)
+        resolved = self.resolver.resolve(span.text, published, future=self._points_ahead(span))
+        if resolved is None or (span.label_ == "TIME" and resolved.value is None):
+            return None
+        start = span.start_char + resolved.trim_start
+        end = span.end_char - resolved.trim_end
+        if start >= end:
+            return None
+        return DateMentionData(
+            start, end, resolved.kind, resolved.value, resolved.granularity, resolved.qualifier
+        )
+
+    def _points_ahead(self, span: Span) -> bool:
+        """True when the date's verb is future: "will meet on Friday", "is due in March"."""
+        verb: Token = span.root
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        chain = [verb, *list(verb.ancestors)[:2]]
+        for token in chain:
+            if token.lower_ in self.future_words or token.lower_ in self.future_aux:
+                return True
+            if any(c.dep_ == "aux" and c.lower_ in self.future_aux for c in token.children):
+                return True
+            if token.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "auxpass"):
+                break
+        return False
+
+
+def _without_overlaps(mentions: list[DateMentionData]) -> list[DateMentionData]:
+    """Sorted by start; of two overlapping mentions the longer one stays."""
+    kept: list[DateMentionData] = []
+    for mention in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept
 
 
 @Language.factory("claims_dates")

@@ -60,12 +60,14 @@ class EntityFixStage(LexiconComponent):
             if any(t.i in title_tokens for t in ent) and len(ent) <= 2:
                 continue
             span = self._trim(ent)
-            if span is None:
+            if span is None or span.text == meta.section:
                 continue
             span = self._extend(span)
             span = self._relabel_person(span)
             fixed.append(span)
         doc.ents = filter_spans(fixed)
+        self._add_titled_people(doc, meta.boilerplate)
+        self._add_missed_surnames(doc, meta.boilerplate)
         self._harmonise_labels(doc)
         self._set_canonical(doc)
         return doc
@@ -74,10 +76,17 @@ class EntityFixStage(LexiconComponent):
 
     def _trim(self, ent: Span) -> Span | None:
         start, end = ent.start, ent.end
+        # NER ignores line breaks: keep only the part before the first one.
+        for token in ent:
+            if token.is_space and "\n" in token.text:
+                end = token.i
+                break
         while start < end and ent.doc[start].lower_ in self.leading_trim:
             start += 1
         while end > start and (
-            ent.doc[end - 1].lower_ in self.trailing_trim or ent.doc[end - 1].is_punct
+            ent.doc[end - 1].lower_ in self.trailing_trim
+            or ent.doc[end - 1].is_punct
+            or ent.doc[end - 1].is_space
         ):
             end -= 1
         if ent.label_ == "PERSON":
@@ -135,6 +144,42 @@ class EntityFixStage(LexiconComponent):
         return inside
 
     # -- article-level agreement -------------------------------------------
+
+    def _add_titled_people(self, doc: Doc, boilerplate: list[tuple[int, int]]) -> None:
+        """Tag "Councillor Mira Sandoval": two or three proper nouns after a title word."""
+        added = []
+        for token in doc:
+            if not (token.is_title and token.lower_ in self.titles) or token.ent_type_:
+                continue
+            end = token.i + 1
+            while (
+                end < len(doc)
+                and end - token.i <= 3
+                and doc[end].pos_ == "PROPN"
+                and doc[end].is_title
+                and not doc[end].ent_type_
+                and doc[end].lower_ not in self.titles | self.org_words
+                and doc[end - 1].whitespace_ == " "
+            ):
+                end += 1
+            if end - token.i >= 3 and not in_ranges(token.idx, doc[end - 1].idx, boilerplate):
+                added.append(Span(doc, token.i + 1, end, label="PERSON"))
+        if added:
+            doc.ents = filter_spans([*doc.ents, *added])
+
+    def _add_missed_surnames(self, doc: Doc, boilerplate: list[tuple[int, int]]) -> None:
+        """Tag a bare surname of a person named in full elsewhere ("Okafor said ...")."""
+        surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+        added = [
+            Span(doc, t.i, t.i + 1, label="PERSON")
+            for t in doc
+            if t.text in surnames
+            and not t.ent_type_
+            and t.is_title
+            and not in_ranges(t.idx, t.idx + len(t), boilerplate)
+        ]
+        if added:
+            doc.ents = filter_spans([*doc.ents, *added])
 
     def _harmonise_labels(self, doc: Doc) -> None:
         votes: dict[str, Counter[str]] = defaultdict(Counter)

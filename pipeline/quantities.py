@@ -1,19 +1,651 @@
-"""quantities stage (placeholder: being written; writes an empty list)."""
+"""Quantities: every checkable number in the article as a ``QuantityMention``.
+
+Runs after the entity fixes. Reading starts at spaCy's numeric entities
+(CARDINAL, MONEY, PERCENT, QUANTITY, ORDINAL) and at numerals the model left
+untagged, and reads the phrase token by token as the corpus guidelines cut it:
+
+    [qualifier] amount [to|-|and amount] [percent | currency word | unit] [a day] [or more]
+
+An amount is digits ("10,000", "5.5bn", "£12m"), number words ("three",
+"twenty-five", "a dozen"), a fraction ("one-fifth", "half") or a vague
+numeral ("several hundred", "thousands"). What a count counts comes from the
+dependency parse (the noun the number modifies), not from the next word.
+DATE and TIME entities are left to the dates stage; years, ages and clock
+times tagged CARDINAL are dropped here.
+
+Libraries: ``word2number`` turns runs of number words into integers (it fails
+on decimals with scales, fractions and vague numerals, which are read here);
+``pint`` names measure units that the lexicon's table does not list.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import math
+import re
+from dataclasses import dataclass, replace
+from functools import cached_property
+from typing import Any
 
-from .extensions import register_extensions
+import pint
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from word2number import w2n
+
+from .extensions import QuantityMention, article_of, in_ranges, register_extensions
 from .lexicon import LexiconComponent
+
+# A numeral token: optional currency prefix ("HK$10"), the digits, an attached suffix ("bn", "%", "km").
+_NUMERAL = re.compile(
+    r"^(?P<cur>[A-Za-z]{0,3}\$|[€£¥₹₽₩₴₺₪₦])?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    r"(?P<suf>[^\d\s]*)$"
+)
+_RANGE_TOKEN = re.compile(r"^(?P<low>\d[\d,]*(?:\.\d+)?)[-–](?P<high>\d[\d,]*(?:\.\d+)?)$")
+_SLASH_FRACTION = re.compile(r"^(?P<num>\d+)/(?P<den>\d+)$")
+_DIGIT_ORDINAL = re.compile(r"^(?P<num>\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
+_YEAR = re.compile(r"^\d{4}$")
+
+
+@dataclass
+class Amount:
+    """One number as read from tokens ``start:end``, before qualifiers and units are applied."""
+
+    start: int
+    end: int
+    value: float | None  # None when vague
+    kind: str = "number"  # number | fraction | vague | ordinal
+    scale: float = 1.0
+    high: float | None = None  # set when one token holds a range ("20-25")
+    currency: str | None = None
+    percent_unit: str | None = None
+    unit_suffix: str | None = None  # a unit glued to the digits ("45km")
+
+
+class QuantityReader:
+    """Reads quantity phrases out of a parsed Doc, configured by the quantities lexicon."""
+
+    def __init__(self, lexicon: dict[str, Any]) -> None:
+        self.lex = lexicon
+        phrases = lambda key: {tuple(p.split()): v for p, v in lexicon[key].items()}  # noqa: E731
+        self.qualifiers_before = phrases("qualifiers_before")
+        self.qualifiers_after = phrases("qualifiers_after")
+        self.percent_phrases = phrases("percent_phrases")
+        self.measure_units = phrases("measure_units")
+        self.rate_suffixes = phrases("rate_suffixes")
+        self.currency_adjectives = phrases("currency_adjectives")
+        self.scales: dict[str, float] = {k: float(v) for k, v in lexicon["scales"].items()}
+        self.glued_scales = set(lexicon["attached_scales_need_no_space"])
+        self.number_words = set(lexicon["number_words"])
+        self.multipliers: dict[str, float] = lexicon["multiplier_words"]
+        self.vague_words = {tuple(p.split()) for p in lexicon["vague_words"]}
+        self.vague_plurals = set(lexicon["vague_plural_scales"])
+        self.denominators: dict[str, int] = lexicon["fraction_denominators"]
+        self.ordinals: dict[str, int] = lexicon["ordinals"]
+        self.currency_symbols: dict[str, str] = lexicon["currency_symbols"]
+        self.code_aliases: dict[str, str] = lexicon["code_aliases"]
+        self.currency_codes = set(lexicon["currency_codes"])
+        self.currency_words: dict[str, str] = lexicon["currency_words"]
+        self.money_label_words = set(lexicon["currency_words_needing_money_label"])
+        self.subunits: dict[str, list[Any]] = lexicon["currency_subunits"]
+        self.range_openers = set(lexicon["range_openers"])
+        self.range_connectors = set(lexicon["range_connectors"])
+        self.lemma_overrides: dict[str, str] = lexicon["lemma_overrides"]
+        self.not_counted = set(lexicon["not_counted_nouns"])
+        self.compound_units = set(lexicon["compound_units"])
+        self.partitive_pronouns = set(lexicon["partitive_pronouns"])
+        self.age_before = set(lexicon["age_before"])
+        self.age_after = re.compile(lexicon["age_after_pattern"], re.IGNORECASE)
+        self.time_after = re.compile(lexicon["time_after_pattern"], re.IGNORECASE)
+        self.year_low, self.year_high = lexicon["year_range"]
+        self.pint_excluded = set(lexicon["pint_excluded_words"])
+
+    @cached_property
+    def units(self) -> pint.UnitRegistry:
+        """Built on first use: pint's registry takes a moment to load."""
+        return pint.UnitRegistry()
+
+    @cached_property
+    def pint_dimensions(self) -> list[Any]:
+        return [self.units.get_dimensionality(d) for d in self.lex["pint_dimensions"]]
+
+    # -- the document -------------------------------------------------------
+
+    def read_doc(self, doc: Doc) -> list[QuantityMention]:
+        meta = article_of(doc)
+        numeric = set(self.lex["numeric_labels"])
+        blocking = set(self.lex["blocking_labels"])
+        blocked = {t.i for e in doc.ents if e.label_ in blocking for t in e}
+        consumed: set[int] = set()
+        found: list[tuple[QuantityMention, Span]] = []
+        for seed_start, seed_end, label in self._seeds(doc, numeric):
+            if seed_start in consumed:
+                continue
+            allowed = blocked - set(range(seed_start, seed_end))
+            taken = consumed | allowed
+            for start in range(seed_start, seed_end):
+                result = self._read_at(doc, start, label, taken, found)
+                if result is None:
+                    continue
+                mention, span = result
+                if in_ranges(mention.start, mention.end, meta.boilerplate):
+                    break
+                if any(t.i in consumed for t in span):
+                    break
+                consumed.update(t.i for t in span)
+                found.append((mention, span))
+                break
+        return sorted((m for m, _ in found), key=lambda m: m.start)
+
+    def _seeds(self, doc: Doc, numeric: set[str]) -> list[tuple[int, int, str]]:
+        """Where to start reading: numeric entities, and untagged tokens that can open an amount."""
+        seeds = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in numeric]
+        skip = set(self.lex["extra_seed_skip"])
+        for token in doc:
+            if token.ent_iob_ != "O":
+                continue
+            if token.lower_ in skip:
+                following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+                if token.lower_ == "one" or following not in self.multipliers:
+                    continue
+            if self._opens_amount(token):
+                seeds.append((token.i, token.i + 1, ""))
+        return sorted(seeds)
+
+    def _opens_amount(self, token: Token) -> bool:
+        low = token.lower_
+        return bool(
+            _NUMERAL.match(token.text)
+            or _RANGE_TOKEN.match(token.text)
+            or low in self.number_words
+            or low in self.vague_plurals
+            or low == "several"
+            or low in self.currency_symbols
+            or token.text in self.currency_codes
+        )
+
+    # -- one quantity ---------------------------------------------------------
+
+    def _read_at(
+        self,
+        doc: Doc,
+        start: int,
+        label: str,
+        taken: set[int],
+        found: list[tuple[QuantityMention, Span]],
+    ) -> tuple[QuantityMention, Span] | None:
+        """Read a quantity whose amount begins at ``start`` (a qualifier may come before it)."""
+        lowers = [t.lower_ for t in doc]
+        qualifier, begin = None, start
+        # A qualifier opening the entity ("as many as 10,000"), or one just before it that spaCy left out.
+        match = _phrase_at(lowers, start, self.qualifiers_before)
+        if match:
+            qualifier, length = match
+            start += length
+        else:
+            before = _phrase_ending_at(lowers, start, self.qualifiers_before, taken)
+            if before:
+                qualifier, length = before
+                begin = start - length
+        if 0 < start < len(doc) and lowers[start - 1] in ("a", "an") and start - 1 not in taken:
+            if lowers[start] in self.multipliers or lowers[start] in self.scales:
+                start -= 1  # spaCy tags "dozen" in "a dozen"
+                begin = min(begin, start)
+        opener = lowers[start] if start < len(doc) and lowers[start] in self.range_openers else None
+        if opener:
+            start += 1
+        elif begin == start and start > 0 and lowers[start - 1] in self.range_openers:
+            opener, begin = lowers[start - 1], start - 1
+        first = self._read_amount(doc, start, label, taken)
+        if first is None:
+            return None
+        second = self._read_range_end(doc, first, opener, label, taken)
+        end = (second or first).end
+        if second is None and opener and qualifier is None:
+            begin = start  # "from 10" is not a range: leave the preposition out
+        if second is None and first.high is not None:
+            second = replace(first, value=first.high, high=None)
+        if second is not None:
+            first, second = _share_units(first, second)
+        last = second or first
+        unit, end = self._unit_after(doc, last, end, label, taken)
+        after = _phrase_at(lowers, end, self.qualifiers_after)
+        if after and qualifier is None and all(i not in taken for i in range(end, end + after[1])):
+            qualifier, end = after[0], end + after[1]
+        span = doc[begin:end]
+        if self._not_a_quantity(doc, first, span, unit):
+            return None
+        mention = self._mention(span, first, second, qualifier, unit, found)
+        return mention, span
+
+    def _read_range_end(
+        self, doc: Doc, first: Amount, opener: str | None, label: str, taken: set[int]
+    ) -> Amount | None:
+        i = first.end
+        if i + 1 >= len(doc) or i in taken or doc[i].lower_ not in self.range_connectors:
+            return None
+        if doc[i].lower_ == "and" and opener != "between":
+            return None
+        if doc[i].lower_ != "and" and opener == "between":
+            return None
+        if doc[i].lower_ == "to" and doc[i].head.pos_ in ("VERB", "AUX") and opener != "between":
+            return None  # "rose 2% to 4.3%" is a change, not a range
+        second = self._read_amount(doc, i + 1, label, taken)
+        if second is None or second.kind in ("vague", "ordinal") or first.kind == "vague":
+            return None
+        return second
+
+    def _unit_after(
+        self, doc: Doc, last: Amount, end: int, label: str, taken: set[int]
+    ) -> tuple[str | None, int]:
+        """A measure unit after the amount ("45 kilometers", "2 million barrels a day")."""
+        if last.currency or last.percent_unit or last.kind == "ordinal":
+            return None, end
+        unit = last.unit_suffix
+        if unit is None:
+            lowers = [t.lower_ for t in doc]
+            match = _phrase_at(lowers, end, self.measure_units, taken)
+            if match and (match[0] != "lb" or label != "MONEY"):
+                unit, end = match[0], end + match[1]
+            elif end < len(doc) and end not in taken:
+                unit = self._pint_symbol(doc[end])
+                if unit:
+                    end += 1
+        if unit is None:
+            return None, end
+        rate = _phrase_at([t.lower_ for t in doc], end, self.rate_suffixes, taken)
+        if rate and "/" not in unit:
+            unit, end = f"{unit}/{rate[0]}", end + rate[1]
+        return unit, end
+
+    def _pint_symbol(self, token: Token) -> str | None:
+        """A unit that pint knows, of a physical dimension news measures (not time: that is a date)."""
+        if token.pos_ not in ("NOUN", "PROPN") or token.lower_ in self.pint_excluded:
+            return None
+        try:
+            unit = self.units.parse_units(token.text)
+        except Exception:  # pint raises several error types for words it does not know
+            return None
+        if unit.dimensionality not in self.pint_dimensions:
+            return None
+        return f"{unit:~}"
+
+    # -- amounts --------------------------------------------------------------
+
+    def _read_amount(self, doc: Doc, i: int, label: str, taken: set[int]) -> Amount | None:
+        """Read [currency] number [scale] [percent | currency word] from token ``i``."""
+        if i >= len(doc) or i in taken:
+            return None
+        currency = self._currency_symbol(doc[i])
+        start = i
+        if currency:
+            i += 1
+        core = self._read_core(doc, i, label, taken, allow_ordinal=label == "ORDINAL")
+        if core is None:
+            return None
+        core.start = start
+        if currency:
+            if core.currency:
+                return None
+            core.currency = currency
+        return self._read_suffix(doc, core, label, taken)
+
+    def _currency_symbol(self, token: Token) -> str | None:
+        if token.text in self.currency_codes:
+            return self.code_aliases.get(token.text, token.text)
+        return self.currency_symbols.get(token.lower_)
+
+    def _read_core(
+        self, doc: Doc, i: int, label: str, taken: set[int], allow_ordinal: bool
+    ) -> Amount | None:
+        if i >= len(doc) or i in taken:
+            return None
+        token, low = doc[i], doc[i].lower_
+        lowers = [t.lower_ for t in doc]
+        ranged = _RANGE_TOKEN.match(token.text)
+        if ranged:
+            amount = Amount(i, i + 1, _to_float(ranged["low"]), high=_to_float(ranged["high"]))
+            return self._read_scale(doc, amount, taken)
+        slash = _SLASH_FRACTION.match(token.text)
+        if slash and int(slash["den"]):
+            return Amount(i, i + 1, int(slash["num"]) / int(slash["den"]), kind="fraction")
+        ordinal = _DIGIT_ORDINAL.match(token.text)
+        if ordinal:
+            return Amount(i, i + 1, float(ordinal["num"]), kind="ordinal") if allow_ordinal else None
+        numeral = _NUMERAL.match(token.text)
+        if numeral:
+            return self._read_numeral(doc, i, numeral, taken)
+        vague = self._read_vague(lowers, i, taken)
+        if vague is not None:
+            return vague
+        words = self._read_words(doc, i, taken)
+        if words is not None:
+            return words
+        if allow_ordinal and low in self.ordinals:
+            return Amount(i, i + 1, float(self.ordinals[low]), kind="ordinal")
+        return None
+
+    def _read_numeral(self, doc: Doc, i: int, numeral: re.Match[str], taken: set[int]) -> Amount:
+        amount = Amount(i, i + 1, _to_float(numeral["num"]))
+        if numeral["cur"]:
+            amount.currency = self._currency_symbol_text(numeral["cur"])
+        suffix = numeral["suf"]
+        if suffix:
+            lowered = suffix.lower()
+            if lowered in self.scales:
+                amount.scale = self.scales[lowered]
+                amount.value = _times(amount.value, amount.scale)
+            elif (lowered,) in self.percent_phrases:
+                amount.percent_unit = self.percent_phrases[(lowered,)]
+            elif (lowered,) in self.measure_units:
+                amount.unit_suffix = self.measure_units[(lowered,)]
+            elif suffix not in ("-",):
+                amount.unit_suffix = self._pint_text(suffix)
+        # "2 1/2"
+        if i + 1 < len(doc) and i + 1 not in taken:
+            slash = _SLASH_FRACTION.match(doc[i + 1].text)
+            if slash and int(slash["den"]) and amount.value is not None and amount.scale == 1:
+                amount.value += int(slash["num"]) / int(slash["den"])
+                amount.end = i + 2
+        return self._read_scale(doc, amount, taken)
+
+    def _currency_symbol_text(self, text: str) -> str | None:
+        return self.currency_symbols.get(text.lower())
+
+    def _pint_text(self, text: str) -> str | None:
+        if text.lower() in self.pint_excluded:
+            return None
+        try:
+            unit = self.units.parse_units(text)
+        except Exception:  # pint raises several error types for words it does not know
+            return None
+        return f"{unit:~}" if unit.dimensionality in self.pint_dimensions else None
+
+    def _read_scale(self, doc: Doc, amount: Amount, taken: set[int]) -> Amount:
+        """Scale words after digits: "1.5 million", "12m", "1.5-billion"."""
+        j = amount.end
+        while j < len(doc) and j not in taken:
+            low = doc[j].lower_
+            glued = doc[j - 1].whitespace_ == ""
+            if low == "-" and glued and j + 1 < len(doc) and doc[j + 1].lower_ in self.scales:
+                j += 1
+                continue
+            if low not in self.scales or (low in self.glued_scales and not glued):
+                break
+            amount.scale *= self.scales[low]
+            amount.value = _times(amount.value, self.scales[low])
+            amount.high = _times(amount.high, self.scales[low])
+            j += 1
+        amount.end = j
+        return amount
+
+    def _read_vague(self, lowers: list[str], i: int, taken: set[int]) -> Amount | None:
+        """ "thousands", "tens of thousands", "several hundred", "a few dozen"."""
+        j = i
+        for phrase in sorted(self.vague_words, key=len, reverse=True):
+            if tuple(lowers[i : i + len(phrase)]) == phrase:
+                j = i + len(phrase)
+                break
+        if j == i or any(k in taken for k in range(i, j)):
+            return None
+        if lowers[j - 1] in self.vague_plurals:
+            # "hundreds of thousands": the second scale belongs to the numeral
+            if j + 1 < len(lowers) and lowers[j] == "of" and lowers[j + 1] in self.vague_plurals:
+                j += 2
+        elif j < len(lowers) and (lowers[j] in self.scales or lowers[j] in self.multipliers):
+            j += 1
+        elif lowers[i] != "several":
+            return None  # "a few" alone counts nothing checkable
+        return Amount(i, j, None, kind="vague")
+
+    def _read_words(self, doc: Doc, i: int, taken: set[int]) -> Amount | None:
+        """Number words, fractions and "a dozen"/"a million"/"half a million"."""
+        lowers = [t.lower_ for t in doc]
+        words: list[str] = []
+        j = i
+        if lowers[i] in ("a", "an"):
+            nxt = lowers[i + 1] if i + 1 < len(lowers) else ""
+            if nxt in self.scales or nxt in self.multipliers or nxt in self.denominators:
+                words, j = ["one"], i + 1
+        while j < len(lowers) and j not in taken:
+            low = lowers[j]
+            if low in self.number_words or (low in self.scales and words and low not in self.glued_scales):
+                words.append(low)
+            elif low == "-" and words and j + 1 < len(lowers) and (
+                lowers[j + 1] in self.number_words or lowers[j + 1] in self.denominators
+            ):
+                pass
+            elif low == "and" and words and j + 1 < len(lowers) and lowers[j + 1] in self.number_words:
+                pass
+            else:
+                break
+            j += 1
+        if j < len(lowers) and j not in taken and words:
+            if lowers[j] in self.denominators:
+                numerator = _words_to_number(words)
+                if numerator is None:
+                    return None
+                return Amount(i, j + 1, numerator / self.denominators[lowers[j]], kind="fraction")
+            if lowers[j] in self.multipliers:
+                numerator = _words_to_number(words)
+                if numerator is None:
+                    return None
+                return Amount(i, j + 1, numerator * self.multipliers[lowers[j]])
+        if not words:
+            if lowers[i] in ("half", "halves"):
+                return self._read_half(lowers, i, taken)
+            return None
+        value = _words_to_number(words)
+        if value is None:
+            return None
+        scale = 1.0
+        for word in reversed(words):
+            if word not in self.scales:
+                break
+            scale *= self.scales[word]
+        return Amount(i, j, value, scale=scale)
+
+    def _read_half(self, lowers: list[str], i: int, taken: set[int]) -> Amount:
+        """ "half" is a fraction, but "half a million" is 500,000 and "half a percentage point" 0.5."""
+        if i + 2 < len(lowers) and lowers[i + 1] in ("a", "an") and i + 2 not in taken:
+            if lowers[i + 2] in self.scales and lowers[i + 2] not in self.glued_scales:
+                scale = self.scales[lowers[i + 2]]
+                return Amount(i, i + 3, 0.5 * scale, scale=scale)
+            percent = _phrase_at(lowers, i + 2, self.percent_phrases, taken)
+            if percent:
+                return Amount(i, i + 2 + percent[1], 0.5, percent_unit=percent[0])
+        return Amount(i, i + 1, 0.5, kind="fraction")
+
+    def _read_suffix(self, doc: Doc, amount: Amount, label: str, taken: set[int]) -> Amount:
+        """A percent sign or word, or a currency word or code, after the number."""
+        if amount.percent_unit or amount.kind == "ordinal":
+            return amount
+        lowers = [t.lower_ for t in doc]
+        j = amount.end
+        percent = _phrase_at(lowers, j, self.percent_phrases, taken)
+        if percent and amount.currency is None:
+            amount.percent_unit, amount.end = percent[0], j + percent[1]
+            return amount
+        adjective = _phrase_at(lowers, j, self.currency_adjectives, taken)
+        k = j + adjective[1] if adjective else j
+        if k < len(doc) and k not in taken:
+            word = lowers[k]
+            code = None
+            if doc[k].text in self.currency_codes:
+                code = self.code_aliases.get(doc[k].text, doc[k].text)
+            elif word in self.currency_words and (word not in self.money_label_words or label == "MONEY"):
+                code = adjective[0] if adjective else self.currency_words[word]
+            elif word in self.subunits and amount.currency is None:
+                sub_code, factor = self.subunits[word]
+                amount.currency = sub_code
+                amount.value = _times(amount.value, float(factor))
+                amount.end = k + 1
+                return amount
+            if code and (amount.currency is None or amount.currency == code):
+                amount.currency, amount.end = code, k + 1
+        return amount
+
+    # -- filters and the mention ----------------------------------------------
+
+    def _not_a_quantity(self, doc: Doc, first: Amount, span: Span, unit: str | None) -> bool:
+        """Years, ages and clock times that the NER tagged CARDINAL."""
+        root = span.root
+        bare = first.currency is None and first.percent_unit is None and unit is None
+        if bare and first.kind == "number" and first.end - first.start == 1:
+            text = doc[first.start].text
+            if _YEAR.match(text) and self.year_low <= int(text) <= self.year_high:
+                counts_plural = root.dep_ == "nummod" and root.head.tag_ in ("NNS", "NNPS")
+                if not counts_plural:
+                    return True
+        after = doc.text[span.end_char : span.end_char + 16]
+        if bare and (self.age_after.match(after) or self.time_after.match(after)):
+            return True
+        if bare and span.start > 0 and doc[span.start - 1].lower_ in self.age_before:
+            return True
+        if bare and root.dep_ == "appos" and root.head.ent_type_ == "PERSON":
+            return True  # "John Smith, 45, said"
+        return bool(bare and ":" in doc[first.start].text)
+
+    def _mention(
+        self,
+        span: Span,
+        first: Amount,
+        second: Amount | None,
+        qualifier: str | None,
+        unit: str | None,
+        found: list[tuple[QuantityMention, Span]],
+    ) -> QuantityMention:
+        last = second or first
+        if last.currency:
+            kind, unit = "money", last.currency
+        elif last.percent_unit:
+            kind, unit = "percent", last.percent_unit
+        elif unit:
+            kind = "measure"
+        elif first.kind == "fraction":
+            kind = "fraction"
+        elif first.kind == "ordinal":
+            kind = "ordinal"
+        else:
+            kind = "count"
+            unit = self._counted_noun(span, found)
+        mention = QuantityMention(span.start_char, span.end_char, kind, unit=unit)
+        if first.kind == "vague":
+            mention.qualifier = "vague"
+        elif second is not None:
+            mention.qualifier, mention.low, mention.high = "range", first.value, second.value
+        else:
+            mention.qualifier = qualifier or "exact"
+            if mention.qualifier in ("at_most", "less_than"):
+                mention.high = first.value
+            elif mention.qualifier in ("at_least", "more_than"):
+                mention.low = first.value
+            else:
+                mention.value = first.value
+        return mention
+
+    def _counted_noun(self, span: Span, found: list[tuple[QuantityMention, Span]]) -> str | None:
+        """The noun the number modifies, as a singular lemma; "X of them" takes the last counted noun."""
+        root = span.root
+        head = root.head
+        if head.i >= span.end and head.pos_ in ("NOUN", "PROPN") and root.dep_ != "appos":
+            return self._noun_lemma(head)
+        for child in root.children:
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i >= span.end:
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if not objects:
+                    return None
+                noun = objects[0]
+                if noun.lower_ in self.partitive_pronouns:
+                    return _last_counted_unit(found)
+                if noun.pos_ in ("NOUN", "PROPN"):
+                    return self._noun_lemma(noun)
+        return None
+
+    def _noun_lemma(self, noun: Token) -> str | None:
+        lemma = self.lemma_overrides.get(noun.lower_) or noun.lemma_.lower()
+        if noun.tag_ == "NNPS" and lemma.endswith("s"):
+            lemma = lemma[:-1]  # the lemmatizer leaves plural proper nouns as they are
+        if noun.lower_ in self.not_counted or lemma in self.not_counted:
+            return None
+        # A fixed compound from the lexicon keeps its modifier ("member states" -> "member state").
+        for child in noun.children:
+            if child.dep_ == "compound" and child.i == noun.i - 1:
+                compound = f"{child.lower_} {lemma}"
+                if compound in self.compound_units:
+                    return compound
+        return lemma
+
+
+def _last_counted_unit(found: list[tuple[QuantityMention, Span]]) -> str | None:
+    for mention, _ in reversed(found):
+        if mention.kind == "count" and mention.unit:
+            return mention.unit
+    return None
+
+
+def _share_units(first: Amount, second: Amount) -> tuple[Amount, Amount]:
+    """ "10 to 20 million" scales both ends; "$20 to 30" and "18 to 19%" share currency and percent."""
+    if first.scale == 1 and second.scale != 1 and first.value is not None:
+        first = replace(first, value=first.value * second.scale, scale=second.scale)
+    currency = first.currency or second.currency
+    percent = first.percent_unit or second.percent_unit
+    unit = first.unit_suffix or second.unit_suffix
+    first = replace(first, currency=currency, percent_unit=percent, unit_suffix=unit)
+    second = replace(second, currency=currency, percent_unit=percent, unit_suffix=unit)
+    return first, second
+
+
+def _phrase_at(
+    lowers: list[str], i: int, phrases: dict[tuple[str, ...], Any], taken: set[int] | None = None
+) -> tuple[Any, int] | None:
+    """The longest phrase starting at token ``i``: (its value, its length in tokens)."""
+    for phrase in sorted(phrases, key=len, reverse=True):
+        n = len(phrase)
+        if tuple(lowers[i : i + n]) == phrase and not (taken and any(k in taken for k in range(i, i + n))):
+            return phrases[phrase], n
+    return None
+
+
+def _phrase_ending_at(
+    lowers: list[str], i: int, phrases: dict[tuple[str, ...], Any], taken: set[int]
+) -> tuple[Any, int] | None:
+    """The longest phrase that ends just before token ``i``."""
+    for phrase in sorted(phrases, key=len, reverse=True):
+        n = len(phrase)
+        if i - n >= 0 and tuple(lowers[i - n : i]) == phrase and not any(k in taken for k in range(i - n, i)):
+            return phrases[phrase], n
+    return None
+
+
+def _to_float(digits: str) -> float:
+    return float(digits.replace(",", ""))
+
+
+def _times(value: float | None, factor: float) -> float | None:
+    return None if value is None else value * factor
+
+
+def _words_to_number(words: list[str]) -> float | None:
+    """word2number on a run of number words ("twenty five", "two hundred thousand")."""
+    try:
+        value = w2n.word_to_num(" ".join(words))
+    except ValueError:
+        return None
+    return float(value) if value is not None and math.isfinite(value) else None
 
 
 class QuantityStage(LexiconComponent):
+    """Fills ``doc._.quantities`` with every quantity outside boilerplate, sorted by start."""
+
     lexicon_file = "quantities.json"
 
+    def set_lexicon(self, lexicon: dict[str, Any]) -> None:
+        super().set_lexicon(lexicon)
+        self.reader = QuantityReader(lexicon)
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quantities = []
+        self.ensure_lexicon()
+        doc._.quantities = self.reader.read_doc(doc)
         return doc
 
 

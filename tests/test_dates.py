@@ -1,0 +1,229 @@
+"""Date mentions: spans trimmed to the guidelines, values resolved against publication.
+
+Every sentence is written for its test; the publication date is 2024-12-20 (a
+Friday) unless a test says otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.dates import resolve_date_text
+
+PUBLISHED = dt.date(2024, 12, 20)
+
+
+def only_date(extract, sentence: str, published: str | None = "2024-12-20"):
+    record = extract(sentence, published=published)
+    assert len(record.dates) == 1, [d.text for d in record.dates]
+    d = record.dates[0]
+    return d.text, d.kind, d.value, d.granularity, d.qualifier
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # AP month abbreviations, the latest such day not after publication
+        (
+            "The minister spoke on Nov. 4 in Geneva.",
+            ("Nov. 4", "point", "2024-11-04", "day", "exact"),
+        ),
+        (
+            "The strike began Sept. 30 at the port.",
+            ("Sept. 30", "point", "2024-09-30", "day", "exact"),
+        ),
+        (
+            "The vote was held on Jan. 15, 2023.",
+            ("Jan. 15, 2023", "point", "2023-01-15", "day", "exact"),
+        ),
+        # a month without a year stays a month
+        (
+            "Prices fell in October, the bureau said.",
+            ("October", "point", "2024-10", "month", "exact"),
+        ),
+        (
+            "The bridge was closed in February 2022.",
+            ("February 2022", "point", "2022-02", "month", "exact"),
+        ),
+        ("The index peaked in mid-December.", ("mid-December", "point", "2024-12", "month", "mid")),
+        # years, decades and their parts
+        ("The mill shut down in 2019.", ("2019", "point", "2019", "year", "exact")),
+        (
+            "The dam was built in the late 1970s.",
+            ("late 1970s", "interval", "1975/1979", "decade", "late"),
+        ),
+        (
+            "The shop opened in the early 1980s.",
+            ("early 1980s", "interval", "1980/1984", "decade", "early"),
+        ),
+        ("The town grew in the 1990s.", ("1990s", "interval", "1990/1999", "decade", "exact")),
+        # relative to publication
+        ("The mine opened two years ago.", ("two years ago", "point", "2022", "year", "exact")),
+        (
+            "The war ended more than 70 years ago.",
+            ("more than 70 years ago", "point", "1954", "year", "more_than"),
+        ),
+        (
+            "The inspector visited the site last week.",
+            ("last week", "point", "2024-W50", "week", "exact"),
+        ),
+        (
+            "The tax was approved earlier this year.",
+            ("earlier this year", "point", "2024", "year", "approximate"),
+        ),
+        (
+            "Sales rose in the third quarter.",
+            ("third quarter", "point", "2024-Q3", "quarter", "exact"),
+        ),
+        ("The budget for fiscal 2025 is tight.", ("fiscal 2025", "point", "2025", "year", "exact")),
+        # open and closed intervals are mentions whole
+        (
+            "The firm has traded in the region since 2014.",
+            ("since 2014", "interval", "2014/..", "year", "exact"),
+        ),
+        (
+            "Output fell between 2010 and 2012.",
+            ("between 2010 and 2012", "interval", "2010/2012", "year", "exact"),
+        ),
+        # durations: no preposition, ISO durations
+        ("She was jailed for six months.", ("six months", "duration", "P6M", "month", "exact")),
+        (
+            "The siege has lasted more than a year.",
+            ("more than a year", "duration", "P1Y", "year", "more_than"),
+        ),
+        ("The works will take a decade.", ("a decade", "duration", "P10Y", "decade", "exact")),
+    ],
+)
+def test_date_pattern(extract, sentence, expected):
+    assert only_date(extract, sentence) == expected
+
+
+def test_weekday_in_past_tense_is_the_latest_one(extract):
+    assert only_date(extract, "The ministers met on Monday.") == (
+        "Monday",
+        "point",
+        "2024-12-16",
+        "day",
+        "exact",
+    )
+
+
+def test_weekday_after_will_is_the_next_one(extract):
+    assert only_date(extract, "The ministers will meet on Monday.") == (
+        "Monday",
+        "point",
+        "2024-12-23",
+        "day",
+        "exact",
+    )
+
+
+def test_month_after_is_due_to_is_the_next_one(extract):
+    assert only_date(extract, "The deal is due to be signed in March.") == (
+        "March",
+        "point",
+        "2025-03",
+        "month",
+        "exact",
+    )
+
+
+def test_without_publication_date_relative_dates_have_no_value(extract):
+    record = extract("The plant shut in 2019 and reopened last week.", published=None)
+    assert [(d.text, d.value) for d in record.dates] == [("2019", "2019"), ("last week", None)]
+
+
+def test_the_days_alone_is_no_date(extract):
+    assert extract("Their rifles date back to the days of the empire.").dates == []
+
+
+def test_clock_time_alone_is_no_date(extract):
+    assert extract("The meeting started at 10 a.m. sharp.").dates == []
+
+
+def test_dates_in_boilerplate_are_skipped(extract):
+    text = "Copyright 2024 Example News. All rights reserved.\nThe mill shut down in 2019.\n"
+    record = extract(text)
+    assert [d.text for d in record.dates] == ["2019"]
+
+
+def test_recurring_month_is_a_set(extract):
+    assert only_date(extract, "Every June the festival returns to the valley.") == (
+        "Every June",
+        "set",
+        None,
+        "month",
+        "exact",
+    )
+
+
+def test_mentions_are_sorted_by_start(extract):
+    record = extract("In 2019 the mill shut; it reopened on Nov. 4 after two years.")
+    assert [d.text for d in record.dates] == ["2019", "Nov. 4", "two years"]
+    assert [d.start for d in record.dates] == sorted(d.start for d in record.dates)
+
+
+# -- the pure function, without a Doc ---------------------------------------------
+
+
+def test_resolve_date_text_reports_trimmed_characters():
+    result = resolve_date_text("on Nov. 4,", PUBLISHED)
+    assert result is not None
+    assert (result.value, result.trim_start, result.trim_end) == ("2024-11-04", 3, 1)
+
+
+def test_resolve_date_text_absolute_date_without_publication():
+    result = resolve_date_text("the late 1970s", None)
+    assert result is not None
+    assert (result.kind, result.value, result.qualifier) == ("interval", "1975/1979", "late")
+
+
+def test_resolve_date_text_future_month_moves_ahead():
+    result = resolve_date_text("June", PUBLISHED, future=True)
+    assert result is not None and result.value == "2025-06"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+def test_resolve_date_text_never_raises_and_trims_inside(text):
+    result = resolve_date_text(text, PUBLISHED)
+    if result is not None:
+        assert result.trim_start >= 0 and result.trim_end >= 0
+        assert result.trim_start + result.trim_end < len(text)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "The mill shut in",
+                "since",
+                "2019",
+                "Nov. 4",
+                "late 1970s",
+                "for six months",
+                "the days",
+                "last week",
+                "between 2010 and 2012",
+                ",",
+                ".",
+                "\n",
+                "“",
+                "mid-December",
+                "x",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_date_offsets_point_into_the_text(nlp, parts):
+    text = " ".join(parts) or "empty"
+    doc = nlp(text)
+    for mention in doc._.dates:
+        assert 0 <= mention.start < mention.end <= len(text)
+        assert text[mention.start : mention.end].strip() == text[mention.start : mention.end]

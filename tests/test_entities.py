@@ -1,0 +1,53 @@
+"""Entity fixes on sentences written for these tests."""
+
+from __future__ import annotations
+
+
+def ents(record):
+    return [(e.text, e.label, e.canonical) for e in record.entities]
+
+
+def test_possessive_and_leading_the_stay_out_of_spans(extract):
+    record = extract("The Kremlin’s envoy met the United Nations team in Geneva.")
+    texts = {e.text for e in record.entities}
+    assert "Kremlin" in texts
+    assert not any(t.startswith("the ") or t.endswith("’s") for t in texts)
+
+
+def test_surname_merges_with_the_full_name_met_earlier(extract):
+    record = extract(
+        "Defence Minister Hannah Okafor visited the base on Monday. "
+        "Okafor said the new radar would be ready by spring."
+    )
+    assert ("Okafor", "PERSON", "Hannah Okafor") in ents(record)
+
+
+def test_korean_order_name_keeps_family_name_as_short_form(extract):
+    record = extract(
+        "Kim Jong Un inspected a missile factory. Later, Kim met his generals in Pyongyang."
+    )
+    assert ("Kim", "PERSON", "Kim Jong Un") in ents(record)
+
+
+def test_gazetteer_place_is_not_a_product(extract):
+    record = extract("Fighting continued in villages across Kursk and Belgorod this week.")
+    labels = {e.text: e.label for e in record.entities}
+    assert labels.get("Kursk") == "GPE"
+    assert labels.get("Belgorod") == "GPE"
+
+
+def test_person_after_a_role_noun_is_not_an_organisation(extract):
+    record = extract("The claim was repeated by military blogger Yury Butusov on his channel.")
+    assert ("Yury Butusov", "PERSON", "Yury Butusov") in ents(record)
+
+
+def test_title_is_not_part_of_a_person_and_secretary_of_state_is_no_org(extract):
+    record = extract("US Secretary of State Antony Blinken landed in Beijing on Friday.")
+    found = ents(record)
+    assert ("Antony Blinken", "PERSON", "Antony Blinken") in found
+    assert not any(text == "State" for text, _, _ in found)
+
+
+def test_numeric_and_temporal_labels_never_reach_entities(extract):
+    record = extract("About 3,000 workers struck for 12 days in March, costing $4 million.")
+    assert all(e.label not in {"CARDINAL", "DATE", "MONEY", "QUANTITY"} for e in record.entities)

@@ -1,0 +1,167 @@
+"""The quantities stage: spans, values, qualifiers and units as the corpus guidelines cut them."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.schema import Quantity
+
+
+def quantity(extract, text: str, span: str) -> Quantity:
+    """The one quantity of ``text`` whose span text is ``span``."""
+    found = [q for q in extract(text).quantities if q.text == span]
+    assert len(found) == 1, [q.text for q in extract(text).quantities]
+    return found[0]
+
+
+def outcome(q: Quantity) -> tuple:
+    return (q.text, q.kind, q.value, q.low, q.high, q.qualifier, q.unit)
+
+
+# (sentence, span, kind, value, low, high, qualifier, unit)
+CASES = [
+    ("The ministry said as many as 4,500 volunteer troops had arrived.",
+     "as many as 4,500", "count", None, None, 4500.0, "at_most", "troop"),
+    ("The port handled up to 70 ships last season.",
+     "up to 70", "count", None, None, 70.0, "at_most", "ship"),
+    ("The fund could lose as much as $7.2 billion this year.",
+     "as much as $7.2 billion", "money", None, None, 7.2e9, "at_most", "USD"),
+    ("Tariffs cover about one-fifth of the country's exports.",
+     "about one-fifth", "fraction", 0.2, None, None, "approximate", None),
+    ("Roughly two-thirds of the members voted against the plan.",
+     "Roughly two-thirds", "fraction", 2 / 3, None, None, "approximate", None),
+    ("The report counted at least 40 sailors among the missing.",
+     "at least 40", "count", None, 40.0, None, "at_least", "sailor"),
+    ("More than 250 doctors signed the letter.",
+     "More than 250", "count", None, 250.0, None, "more_than", "doctor"),
+    ("Fewer than 90 seats went to the coalition.",
+     "Fewer than 90", "count", None, None, 90.0, "less_than", "seat"),
+    ("Several hundred miners joined the strike on the coast.",
+     "Several hundred", "count", None, None, None, "vague", "miner"),
+    ("Thousands of farmers blocked the roads into the capital.",
+     "Thousands", "count", None, None, None, "vague", "farmer"),
+    ("The navy sent an estimated 6,000 naval personnel to the strait.",
+     "an estimated 6,000", "count", 6000.0, None, None, "approximate", "personnel"),
+    ("Rebels took three towns near the border.",
+     "three", "count", 3.0, None, None, "exact", "town"),
+    ("The city hired 1.4 million seasonal workers.",
+     "1.4 million", "count", 1.4e6, None, None, "exact", "worker"),
+    ("The club paid £12m for the striker.",
+     "£12m", "money", 12e6, None, None, "exact", "GBP"),
+    ("The bank lent 3 million euros to the farmers.",
+     "3 million euros", "money", 3e6, None, None, "exact", "EUR"),
+    ("Each ticket cost 500 rubles at the gate.",
+     "500 rubles", "money", 500.0, None, None, "exact", "RUB"),
+    ("Inflation reached 3.5% in the quarter.",
+     "3.5%", "percent", 3.5, None, None, "exact", "percent"),
+    ("Turnout fell 12 percent compared with the previous vote.",
+     "12 percent", "percent", 12.0, None, None, "exact", "percent"),
+    ("The central bank cut its rate by half a percentage point.",
+     "half a percentage point", "percent", 0.5, None, None, "exact", "percentage_point"),
+    ("Analysts expect growth of 18% to 19% next quarter.",
+     "18% to 19%", "percent", None, 18.0, 19.0, "range", "percent"),
+    ("The budget gap is between $20 million and $25 million.",
+     "between $20 million and $25 million", "money", None, 20e6, 25e6, "range", "USD"),
+    ("Police detained 20-25 protesters outside the court.",
+     "20-25", "count", None, 20.0, 25.0, "range", "protester"),
+    ("The convoy travelled 45 kilometers before stopping.",
+     "45 kilometers", "measure", 45.0, None, None, "exact", "km"),
+    ("The field pumps 3.2 million barrels a day of crude.",
+     "3.2 million barrels a day", "measure", 3.2e6, None, None, "exact", "barrel/day"),
+    ("The thermometer showed 38 degrees Celsius at noon.",
+     "38 degrees Celsius", "measure", 38.0, None, None, "exact", "°C"),
+    ("The fishermen landed a dozen boats at dawn.",
+     "a dozen", "count", 12.0, None, None, "exact", "boat"),
+    ("Exports fell by 300,000 barrels a day or more.",
+     "300,000 barrels a day or more", "measure", None, 300000.0, None, "at_least", "barrel/day"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value", "low", "high", "qualifier", "unit"),
+    CASES,
+    ids=[case[1] for case in CASES],
+)
+def test_pattern(extract, text, span, kind, value, low, high, qualifier, unit):
+    q = quantity(extract, text, span)
+    assert outcome(q)[:2] == (span, kind)
+    for got, expected in zip(outcome(q)[2:5], (value, low, high), strict=True):
+        assert (got is None and expected is None) or math.isclose(got, expected)
+    assert (q.qualifier, q.unit) == (qualifier, unit)
+
+
+def test_qualifier_outside_the_entity_is_taken_into_the_span(extract):
+    q = quantity(extract, "The agency listed over 120 missiles in the report.", "over 120")
+    assert outcome(q) == ("over 120", "count", None, 120.0, None, "more_than", "missile")
+
+
+def test_partitive_pronoun_counts_what_was_counted_before(extract):
+    text = "The army has 900,000 soldiers, with 600,000 of them in the north."
+    q = quantity(extract, text, "600,000")
+    assert outcome(q) == ("600,000", "count", 600000.0, None, None, "exact", "soldier")
+
+
+def test_year_in_a_date_context_is_not_a_quantity(extract):
+    record = extract("The review was published in its 2023 edition.")
+    assert [q.text for q in record.quantities] == []
+
+
+def test_age_is_not_a_quantity(extract):
+    record = extract("The 52-year-old pilot landed safely.")
+    assert [q.text for q in record.quantities] == []
+
+
+def test_quantities_inside_boilerplate_are_skipped(extract):
+    text = "ADVERTISEMENT\n\nRead more: 10 things to know\n\nThe council approved 14 new schools."
+    assert [q.text for q in extract(text).quantities] == ["14"]
+
+
+def test_quantities_come_sorted_by_start(extract):
+    text = "Officials counted 40 tanks, 12 jets and about 300 trucks."
+    starts = [q.start for q in extract(text).quantities]
+    assert starts == sorted(starts) and len(starts) == 3
+
+
+# --------------------------------------------------------------------------- properties
+
+_not_a_year = st.integers(min_value=0, max_value=10**9).filter(lambda n: not 1000 <= n <= 2999)
+
+
+@st.composite
+def digit_numbers(draw) -> tuple[str, float]:
+    """A number in digits as newspapers write it, and its value."""
+    whole = draw(_not_a_year)
+    text = f"{whole:,}" if draw(st.booleans()) else str(whole)
+    value = float(whole)
+    if draw(st.booleans()):
+        decimals = draw(st.integers(min_value=1, max_value=99))
+        text, value = f"{text}.{decimals:02d}", float(f"{whole}.{decimals:02d}")
+    scale = draw(st.sampled_from([("", 1.0), (" million", 1e6), (" billion", 1e9), (" thousand", 1e3)]))
+    return text + scale[0], value * scale[1]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(number=digit_numbers())
+def test_digits_round_trip_to_their_value(extract, number):
+    text, value = number
+    record = extract(f"The agency counted {text} ballots on Monday.")
+    found = [q for q in record.quantities if q.text == text]
+    assert len(found) == 1, [q.text for q in record.quantities]
+    assert math.isclose(found[0].value, value, rel_tol=1e-9)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(alphabet=st.sampled_from(list("0123456789,.$%£€- abcmkt\nAs many Half-third")), max_size=80))
+def test_offsets_hold_on_arbitrary_text(extract, text):
+    if not text.strip():
+        return
+    record = extract(text)  # validates text[start:end] == span text
+    previous_end = 0
+    for q in record.quantities:
+        assert q.text == q.text.strip() and q.start < q.end
+        assert q.start >= previous_end
+        previous_end = q.end
