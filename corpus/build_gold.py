@@ -40,8 +40,9 @@ def find_all(text: str, needle: str, lo: int = 0, hi: int | None = None) -> list
     return [m.start() for m in pattern.finditer(text, lo, hi)]
 
 
-def resolve(text: str, item: dict[str, Any], default: Any, lo: int = 0, hi: int | None = None
-            ) -> list[tuple[int, int]]:  # fmt: skip
+def resolve(
+    text: str, item: dict[str, Any], default: Any, lo: int = 0, hi: int | None = None
+) -> list[tuple[int, int]]:
     needle = item["text"]
     starts = find_all(text, needle, lo, hi)
     wanted = item.get("occurrence", default)
@@ -80,8 +81,16 @@ def build_record(annotation: dict[str, Any], text: str) -> tuple[DocumentRecord,
     ent_spans = sorted({(s, e): (s, e, it) for s, e, it in ent_spans}.values(), key=lambda x: x[0])
     entities = []
     for i, (start, end, item) in enumerate(ent_spans, start=1):
-        entities.append({"id": f"e{i}", "text": text[start:end], "start": start, "end": end,
-                         "label": item["label"], "canonical": item.get("canonical") or item["text"]})  # fmt: skip
+        entities.append(
+            {
+                "id": f"e{i}",
+                "text": text[start:end],
+                "start": start,
+                "end": end,
+                "label": item["label"],
+                "canonical": item.get("canonical") or item["text"],
+            }
+        )
         add_optional(item, f"e{i}")
 
     def mentions(key: str, prefix: str, fields: tuple[str, ...]) -> list[dict[str, Any]]:
@@ -98,8 +107,7 @@ def build_record(annotation: dict[str, Any], text: str) -> tuple[DocumentRecord,
             add_optional(item, f"{prefix}{i}")
         return out
 
-    quantities = mentions("quantities", "q",
-                          ("kind", "value", "low", "high", "qualifier", "unit"))  # fmt: skip
+    quantities = mentions("quantities", "q", ("kind", "value", "low", "high", "qualifier", "unit"))
     dates = mentions("dates", "d", ("kind", "value", "granularity", "qualifier"))
 
     claims = []
@@ -126,20 +134,35 @@ def build_record(annotation: dict[str, Any], text: str) -> tuple[DocumentRecord,
         source_entity = next((e for e in in_source if e["canonical"] == canonical), None) or (
             max(in_source, key=lambda e: e["end"] - e["start"]) if in_source else None
         )
-        claims.append({
-            "id": f"c{i}", "kind": item["kind"], "text": text[start:end], "start": start, "end": end,
-            "source": {"text": text[ss:se], "start": ss, "end": se, "canonical": canonical,
-                       "entity_id": source_entity["id"] if source_entity else None,
-                       "type": item["source"].get("type", "unknown")},
-            "cue": {"text": text[cs:ce], "start": cs, "end": ce,
-                    "lemma": item["cue"].get("lemma") or item["cue"]["text"].lower()},
-            "content": {"text": text[ks:ke], "start": ks, "end": ke},
-            "statement_date": item.get("statement_date"),
-            "entity_ids": [e["id"] for e in entities if inside(e)],
-            "quantity_ids": [q["id"] for q in quantities if inside(q)],
-            "date_ids": [d["id"] for d in dates if inside(d)],
-            "confidence": 1.0,
-        })  # fmt: skip
+        claims.append(
+            {
+                "id": f"c{i}",
+                "kind": item["kind"],
+                "text": text[start:end],
+                "start": start,
+                "end": end,
+                "source": {
+                    "text": text[ss:se],
+                    "start": ss,
+                    "end": se,
+                    "canonical": canonical,
+                    "entity_id": source_entity["id"] if source_entity else None,
+                    "type": item["source"].get("type", "unknown"),
+                },
+                "cue": {
+                    "text": text[cs:ce],
+                    "start": cs,
+                    "end": ce,
+                    "lemma": item["cue"].get("lemma") or item["cue"]["text"].lower(),
+                },
+                "content": {"text": text[ks:ke], "start": ks, "end": ke},
+                "statement_date": item.get("statement_date"),
+                "entity_ids": [e["id"] for e in entities if inside(e)],
+                "quantity_ids": [q["id"] for q in quantities if inside(q)],
+                "date_ids": [d["id"] for d in dates if inside(d)],
+                "confidence": 1.0,
+            }
+        )
         add_optional(item, f"c{i}")
 
     data = {
@@ -192,9 +215,11 @@ def main(argv: list[str] | None = None) -> int:
         splits[annotation.get("split", "dev")].append(doc_id)
         if optional_ids:
             optional[doc_id] = optional_ids
-        print(f"{doc_id}: {len(record.entities)} entities, {len(record.quantities)} quantities, "
-              f"{len(record.dates)} dates, {len(record.claims)} claims, "
-              f"{len(optional_ids)} optional")  # fmt: skip
+        print(
+            f"{doc_id}: {len(record.entities)} entities, {len(record.quantities)} quantities, "
+            f"{len(record.dates)} dates, {len(record.claims)} claims, "
+            f"{len(optional_ids)} optional"
+        )
     if failures:
         print(f"{failures} annotation file(s) failed", file=sys.stderr)
         return 1

@@ -46,9 +46,13 @@ def extract(
         str | None,
         typer.Option(help="Publication date YYYY-MM-DD, when known; relative dates resolve to it."),
     ] = None,
-    doc_id: Annotated[str | None, typer.Option(help="Record id (default: the file's stem).")] = None,
+    doc_id: Annotated[
+        str | None, typer.Option(help="Record id (default: the file's stem).")
+    ] = None,
     jsonl: Annotated[bool, typer.Option("--jsonl", help="One line of JSON.")] = False,
-    show: Annotated[bool, typer.Option("--show", help="A readable summary instead of JSON.")] = False,
+    show: Annotated[
+        bool, typer.Option("--show", help="A readable summary instead of JSON.")
+    ] = False,
     model: Annotated[
         Path | None, typer.Option(help="An assembled pipeline directory (default: models/).")
     ] = None,
@@ -106,7 +110,9 @@ def print_summary(record: DocumentRecord, text: str) -> None:
         mentions.add_row(d.text, d.kind, str(d.value), f"{d.qualifier} {d.granularity or ''}")
     console.print(mentions)
     names = sorted({(e.canonical, e.label) for e in record.entities})
-    console.print(f"[bold]{len(names)} entities:[/bold] " + ", ".join(f"{n} ({lab})" for n, lab in names))
+    console.print(
+        f"[bold]{len(names)} entities:[/bold] " + ", ".join(f"{n} ({lab})" for n, lab in names)
+    )
 
 
 @app.command()
@@ -117,7 +123,9 @@ def schema() -> None:
 
 @app.command()
 def assemble(
-    output: Annotated[Path, typer.Argument(help="Where to write the pipeline.")] = DEFAULT_MODEL_DIR,
+    output: Annotated[
+        Path, typer.Argument(help="Where to write the pipeline.")
+    ] = DEFAULT_MODEL_DIR,
     config: Annotated[Path, typer.Option(exists=True, dir_okay=False)] = PIPELINE_CONFIG,
     base_model: Annotated[
         str | None, typer.Option(help="Base English model package (default: installed one).")

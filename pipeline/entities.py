@@ -111,16 +111,19 @@ class EntityFixStage(LexiconComponent):
             ):
                 end += 1
             return Span(doc, span.start, end, label=span.label_) if end > span.end else span
-        if span[-1].lower_ in self.org_heads and end + 1 < len(doc):
-            # "Center" + "for a New American Security": take the of/for phrase of proper nouns.
-            if doc[end].lower_ in {"for", "of", "on"}:
-                probe = end + 1
-                while probe < len(doc) and (
-                    doc[probe].is_title or doc[probe].lower_ in {"a", "an", "the", "and", "&"}
-                ):
-                    probe += 1
-                if probe > end + 1 and doc[probe - 1].is_title:
-                    return Span(doc, span.start, probe, label="ORG")
+        # "Center" + "for a New American Security": take the of/for phrase of proper nouns.
+        if (
+            span[-1].lower_ in self.org_heads
+            and end + 1 < len(doc)
+            and doc[end].lower_ in {"for", "of", "on"}
+        ):
+            probe = end + 1
+            while probe < len(doc) and (
+                doc[probe].is_title or doc[probe].lower_ in {"a", "an", "the", "and", "&"}
+            ):
+                probe += 1
+            if probe > end + 1 and doc[probe - 1].is_title:
+                return Span(doc, span.start, probe, label="ORG")
         return span
 
     def _relabel_person(self, span: Span) -> Span:

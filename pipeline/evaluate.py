@@ -23,7 +23,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -78,7 +77,9 @@ def overlap_score(g: Any, p: Any) -> float:
     ov = _overlap(g, p)
     if ov == 0:
         return 0.0
-    return ov / max(g.end - g.start, p.end - p.start) + (1.0 if (g.start, g.end) == (p.start, p.end) else 0.0)
+    return ov / max(g.end - g.start, p.end - p.start) + (
+        1.0 if (g.start, g.end) == (p.start, p.end) else 0.0
+    )
 
 
 def content_overlap(g: Any, p: Any) -> float:
@@ -182,8 +183,10 @@ def score_document(
     gold: DocumentRecord, pred: DocumentRecord, optional: set[str]
 ) -> tuple[dict[str, Counts], DocErrors]:
     errors = DocErrors()
-    counts = {k: Counts() for k in ("entities", "entities_exact", "entities_label",
-                                    "quantities", "dates", "claims")}  # fmt: skip
+    counts = {
+        k: Counts()
+        for k in ("entities", "entities_exact", "entities_label", "quantities", "dates", "claims")
+    }
 
     # Entities: exact span+label, exact span, partial overlap.
     def same_span(g: Any, p: Any) -> float:
@@ -192,29 +195,67 @@ def score_document(
     def ent_text(e: Any) -> str:
         return f"{e.text!r} {e.label} @{e.start}"
 
-    exact = _detect("entities", gold.entities, pred.entities, optional, same_span, 0.0,
-                    counts["entities_exact"], DocErrors(), ent_text)  # fmt: skip
+    exact = _detect(
+        "entities",
+        gold.entities,
+        pred.entities,
+        optional,
+        same_span,
+        0.0,
+        counts["entities_exact"],
+        DocErrors(),
+        ent_text,
+    )
     for g, p in exact:
         counts["entities_exact"].check("label_acc", g.label == p.label)
         counts["entities_exact"].check("canonical_acc", g.canonical == p.canonical)
         if g.canonical != p.canonical:
-            errors.wrong["entities"].append(f"{g.text!r}: canonical {p.canonical!r} != {g.canonical!r}")
+            errors.wrong["entities"].append(
+                f"{g.text!r}: canonical {p.canonical!r} != {g.canonical!r}"
+            )
 
     def span_and_label(g: Any, p: Any) -> float:
         return 1.0 if (g.start, g.end, g.label) == (p.start, p.end, p.label) else 0.0
 
-    _detect("entities", gold.entities, pred.entities, optional, span_and_label, 0.0,
-            counts["entities_label"], errors, ent_text)  # fmt: skip
-    _detect("entities", gold.entities, pred.entities, optional, overlap_score, 0.0,
-            counts["entities"], DocErrors(), ent_text)  # fmt: skip
+    _detect(
+        "entities",
+        gold.entities,
+        pred.entities,
+        optional,
+        span_and_label,
+        0.0,
+        counts["entities_label"],
+        errors,
+        ent_text,
+    )
+    _detect(
+        "entities",
+        gold.entities,
+        pred.entities,
+        optional,
+        overlap_score,
+        0.0,
+        counts["entities"],
+        DocErrors(),
+        ent_text,
+    )
 
     # Quantities.
     def q_text(q: Any) -> str:
         return f"{q.text!r} value={q.value} [{q.low},{q.high}] {q.qualifier} {q.unit}"
 
     qc = counts["quantities"]
-    q_pairs = _detect("quantities", gold.quantities, pred.quantities, optional, overlap_score, 0.0,
-                      qc, errors, q_text)  # fmt: skip
+    q_pairs = _detect(
+        "quantities",
+        gold.quantities,
+        pred.quantities,
+        optional,
+        overlap_score,
+        0.0,
+        qc,
+        errors,
+        q_text,
+    )
     for g, p in q_pairs:
         value_ok = all(same_number(getattr(g, f), getattr(p, f)) for f in ("value", "low", "high"))
         unit_ok = (g.unit or None) == (p.unit or None)
@@ -239,8 +280,9 @@ def score_document(
         return f"{d.text!r} {d.kind} {d.value} {d.granularity} {d.qualifier}"
 
     dc = counts["dates"]
-    d_pairs = _detect("dates", gold.dates, pred.dates, optional, overlap_score, 0.0, dc, errors,
-                      d_text)  # fmt: skip
+    d_pairs = _detect(
+        "dates", gold.dates, pred.dates, optional, overlap_score, 0.0, dc, errors, d_text
+    )
     for g, p in d_pairs:
         dc.check("span_exact", (g.start, g.end) == (p.start, p.end))
         dc.check("granularity_acc", g.granularity == p.granularity)
@@ -256,8 +298,17 @@ def score_document(
         return f"[{c.kind}] {c.source.text!r} {c.cue.text!r}: {c.content.text[:90]!r}"
 
     cc = counts["claims"]
-    c_pairs = _detect("claims", gold.claims, pred.claims, optional, content_overlap,
-                      CLAIM_OVERLAP - 1e-9, cc, errors, c_text)  # fmt: skip
+    c_pairs = _detect(
+        "claims",
+        gold.claims,
+        pred.claims,
+        optional,
+        content_overlap,
+        CLAIM_OVERLAP - 1e-9,
+        cc,
+        errors,
+        c_text,
+    )
     for g, p in c_pairs:
         source_ok = (g.source.start, g.source.end) == (p.source.start, p.source.end)
         cc.check("source_exact", source_ok)
@@ -353,7 +404,9 @@ def load_records(path: Path) -> dict[str, DocumentRecord]:
     return records
 
 
-def select_split(gold: dict[str, DocumentRecord], split: str, corpus: Path) -> dict[str, DocumentRecord]:
+def select_split(
+    gold: dict[str, DocumentRecord], split: str, corpus: Path
+) -> dict[str, DocumentRecord]:
     if split == "all":
         return gold
     splits = json.loads((corpus / "splits.json").read_text(encoding="utf-8"))
@@ -361,9 +414,10 @@ def select_split(gold: dict[str, DocumentRecord], split: str, corpus: Path) -> d
     return {k: v for k, v in gold.items() if k in wanted}
 
 
-def predict(gold: dict[str, DocumentRecord], raw_dir: Path, model: Path | None = None
-            ) -> dict[str, DocumentRecord]:  # fmt: skip
-    """Run the pipeline on the raw articles behind ``gold``, giving each its gold publication date."""
+def predict(
+    gold: dict[str, DocumentRecord], raw_dir: Path, model: Path | None = None
+) -> dict[str, DocumentRecord]:
+    """Run the pipeline on the raw articles behind ``gold``, each with its gold publication date."""
     from .api import extract_many, load
     from .ingest import parse_iso_date, read_article
 
@@ -388,7 +442,9 @@ def evaluate(
     gold = select_split(load_records(gold_dir), split, corpus)
     predictions = load_records(pred) if pred else predict(gold, corpus / "raw", model)
     optional_file = corpus / "optional.json"
-    optional = json.loads(optional_file.read_text(encoding="utf-8")) if optional_file.exists() else {}
+    optional = (
+        json.loads(optional_file.read_text(encoding="utf-8")) if optional_file.exists() else {}
+    )
     return score_corpus(gold, predictions, optional)
 
 
@@ -396,11 +452,30 @@ HEADLINE_METRICS = {
     "entities_label": ["p", "r", "f1", "label_acc"],
     "entities_exact": ["f1", "label_acc", "canonical_acc"],
     "entities": ["f1"],
-    "quantities": ["p", "r", "f1", "span_exact", "value_acc", "unit_acc", "qualifier_acc", "value_unit_acc"],
+    "quantities": [
+        "p",
+        "r",
+        "f1",
+        "span_exact",
+        "value_acc",
+        "unit_acc",
+        "qualifier_acc",
+        "value_unit_acc",
+    ],
     "dates": ["p", "r", "f1", "span_exact", "granularity_acc", "value_acc"],
-    "claims": ["p", "r", "f1", "source_exact", "source_overlap", "source_resolved", "cue_acc",
-               "content_char_f1", "kind_acc", "statement_date_acc"],
-}  # fmt: skip
+    "claims": [
+        "p",
+        "r",
+        "f1",
+        "source_exact",
+        "source_overlap",
+        "source_resolved",
+        "cue_acc",
+        "content_char_f1",
+        "kind_acc",
+        "statement_date_acc",
+    ],
+}
 FIELD_TITLES = {
     "entities_label": "entities (exact span + label)",
     "entities_exact": "entities (exact span)",
@@ -416,15 +491,23 @@ def render(report: Report, console: Console) -> None:
     for name, metrics in HEADLINE_METRICS.items():
         scores = report.micro.get(name, {})
         for i, metric in enumerate(m for m in metrics if m in scores):
-            table.add_row(FIELD_TITLES.get(name, name) if i == 0 else "", metric, f"{scores[metric]:.3f}")
-        table.add_row("", "macro f1", f"{report.macro.get(name, {}).get('f1', 0):.3f}", end_section=True)
+            table.add_row(
+                FIELD_TITLES.get(name, name) if i == 0 else "", metric, f"{scores[metric]:.3f}"
+            )
+        table.add_row(
+            "", "macro f1", f"{report.macro.get(name, {}).get('f1', 0):.3f}", end_section=True
+        )
     console.print(table)
 
 
 def render_errors(report: Report, console: Console) -> None:
     for doc_id, errs in report.errors.items():
         lines = []
-        for label, group in (("missed", errs.missed), ("spurious", errs.spurious), ("wrong", errs.wrong)):
+        for label, group in (
+            ("missed", errs.missed),
+            ("spurious", errs.spurious),
+            ("wrong", errs.wrong),
+        ):
             for fld, items in group.items():
                 lines += [f"  {label:8} {fld:10} {item}" for item in items]
         if lines:
@@ -455,17 +538,29 @@ def failures_under(report: Report, thresholds: dict[str, float]) -> list[str]:
 
 
 def evaluate_command(
-    gold: Annotated[Path, typer.Option(exists=True, file_okay=False, help="Gold records.")] = CORPUS_DIR / "gold",
+    gold: Annotated[
+        Path, typer.Option(exists=True, file_okay=False, help="Gold records.")
+    ] = CORPUS_DIR / "gold",
     pred: Annotated[
-        Path | None, typer.Option(exists=True, help="Predictions: JSONL file or directory; default: run the pipeline.")
+        Path | None,
+        typer.Option(
+            exists=True, help="Predictions: JSONL file or directory; default: run the pipeline."
+        ),
     ] = None,
     split: Annotated[str, typer.Option(help="dev, test or all (see corpus/splits.json).")] = "all",
-    report_file: Annotated[Path | None, typer.Option("--report", help="Write the JSON report here.")] = None,
-    errors: Annotated[bool, typer.Option("--errors", help="List missed, spurious and wrong items per article.")] = False,
-    fail_under: Annotated[
-        list[str] | None, typer.Option("--fail-under", help="FIELD=SCORE, e.g. claims.f1=0.8; repeatable.")
+    report_file: Annotated[
+        Path | None, typer.Option("--report", help="Write the JSON report here.")
     ] = None,
-    model: Annotated[Path | None, typer.Option(help="Pipeline directory (default: models/ or assemble).")] = None,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="List missed, spurious and wrong items per article.")
+    ] = False,
+    fail_under: Annotated[
+        list[str] | None,
+        typer.Option("--fail-under", help="FIELD=SCORE, e.g. claims.f1=0.8; repeatable."),
+    ] = None,
+    model: Annotated[
+        Path | None, typer.Option(help="Pipeline directory (default: models/ or assemble).")
+    ] = None,
 ) -> None:
     """Score extraction against the gold set, per field."""
     if split not in {"dev", "test", "all"}:
@@ -483,7 +578,3 @@ def evaluate_command(
         Console(stderr=True).print(f"[red]below threshold:[/red] {line}")
     if failed:
         raise typer.Exit(1)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(typer.run(evaluate_command))

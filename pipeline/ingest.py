@@ -154,18 +154,31 @@ def parse_iso_date(value: str | None) -> dt.date | None:
 # --------------------------------------------------------------------------- text analysis
 
 MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
 _MONTH_NAME = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
     r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 )
 _EXPLICIT_DATES = [
-    re.compile(rf"\b(?P<mon>{_MONTH_NAME})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b"),
+    re.compile(
+        rf"\b(?P<mon>{_MONTH_NAME})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b"
+    ),
     re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<mon>{_MONTH_NAME})\s+(?P<year>\d{{4}})\b"),
     re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})\b"),
-]  # fmt: skip
+]
 
 
 @dataclass
@@ -248,8 +261,9 @@ class ArticleAnalyser:
         if meta.outlet is None and outlets:
             meta.outlet = self._outlet_name(outlets[0])
         if meta.published is None:
-            published = self._infer_published(text, meta, published_line, dateline_date,
-                                              copyright_year)  # fmt: skip
+            published = self._infer_published(
+                text, meta, published_line, dateline_date, copyright_year
+            )
             if published is not None:
                 meta.published, meta.published_basis = published, "inferred"
         return meta
@@ -277,7 +291,7 @@ class ArticleAnalyser:
             return False
         if line.endswith("?"):
             return True  # question subheadings ("What happens next?")
-        if line[-1] in '.!:;,"”’\'':
+        if line[-1] in ".!:;,\"”’'":
             return False
         return not seen_prose or len(words) <= 12
 
@@ -334,7 +348,7 @@ def explicit_dates(
 
 
 class IngestStage(LexiconComponent):
-    """First component: fills ``doc._.article`` from the text and fixes line-break sentence starts."""
+    """First component: fills ``doc._.article`` and marks sentence starts at line breaks."""
 
     lexicon_file = "boilerplate.json"
 

@@ -5,14 +5,13 @@ lexicon_path`` in the pipeline config) and saved with the model by
 ``to_disk``, so an assembled pipeline in ``models/`` is self-contained.
 """
 
-
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 import srsly
 from spacy.language import Language
-from spacy.util import ensure_path, registry
+from spacy.util import registry
 
 from .paths import CONFIG_DIR
 
@@ -47,17 +46,19 @@ class LexiconComponent:
             self.initialize()
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = tuple()) -> None:
-        path = ensure_path(path)
+        path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         srsly.write_json(path / "lexicon.json", self.lexicon)
 
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = tuple()) -> "LexiconComponent":
-        path = ensure_path(path)
+    def from_disk(
+        self, path: str | Path, *, exclude: Iterable[str] = tuple()
+    ) -> "LexiconComponent":
+        path = Path(path)
         self.set_lexicon(srsly.read_json(path / "lexicon.json"))
         return self
 
 
 @registry.misc("claims.read_jsonl_list.v1")
 def read_jsonl_list(path: Path) -> list[Any]:
-    """JSONL patterns as a list (the entity ruler's initialize wants a sequence, not a generator)."""
+    """JSONL patterns as a list: the entity ruler's initialize wants a sequence."""
     return list(srsly.read_jsonl(path))

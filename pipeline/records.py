@@ -39,8 +39,9 @@ def doc_to_record(doc: Doc, *, validate_offsets: bool = True) -> DocumentRecord:
     entities: list[Entity] = []
     entity_ids: dict[tuple[int, int], str] = {}
     for ent in doc.ents:
-        if ent.label_ not in ENTITY_LABELS or in_ranges(ent.start_char, ent.end_char,
-                                                          meta.boilerplate):  # fmt: skip
+        if ent.label_ not in ENTITY_LABELS or in_ranges(
+            ent.start_char, ent.end_char, meta.boilerplate
+        ):
             continue
         ent_id = f"e{len(entities) + 1}"
         entity_ids[(ent.start_char, ent.end_char)] = ent_id
@@ -50,7 +51,7 @@ def doc_to_record(doc: Doc, *, validate_offsets: bool = True) -> DocumentRecord:
                 text=ent.text,
                 start=ent.start_char,
                 end=ent.end_char,
-                label=ent.label_,
+                label=ent.label_,  # type: ignore[arg-type]
                 canonical=ent._.canonical or ent.text,
             )
         )

@@ -18,7 +18,9 @@ def nlp() -> Language:
 def extract(nlp: Language):
     """``extract(text, published=...)`` -> validated DocumentRecord, offsets checked."""
 
-    def run(text: str, published: str | None = "2024-12-20", doc_id: str = "test") -> DocumentRecord:
+    def run(
+        text: str, published: str | None = "2024-12-20", doc_id: str = "test"
+    ) -> DocumentRecord:
         return pipeline.extract(text, nlp, doc_id=doc_id, published=published)
 
     return run

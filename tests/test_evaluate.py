@@ -22,26 +22,53 @@ def span(text: str, occurrence: int = 1) -> dict:
 
 def claim(cid: str, sentence: str, source: str, cue: str, content: str, kind: str, **extra) -> dict:
     return {
-        "id": cid, "kind": kind, **span(sentence),
-        "source": {**span(source), "canonical": extra.pop("canonical", "Lena Ortiz"), "type": "person"},
-        "cue": {**span(cue), "lemma": cue}, "content": span(content), **extra,
-    }  # fmt: skip
+        "id": cid,
+        "kind": kind,
+        **span(sentence),
+        "source": {
+            **span(source),
+            "canonical": extra.pop("canonical", "Lena Ortiz"),
+            "type": "person",
+        },
+        "cue": {**span(cue), "lemma": cue},
+        "content": span(content),
+        **extra,
+    }
 
 
 def record(entities=(), quantities=(), dates=(), claims=()) -> DocumentRecord:
     return DocumentRecord.model_validate(
-        {"doc_id": "bus", "text_sha256": sha256_text(TEXT), "entities": list(entities),
-         "quantities": list(quantities), "dates": list(dates), "claims": list(claims)},
+        {
+            "doc_id": "bus",
+            "text_sha256": sha256_text(TEXT),
+            "entities": list(entities),
+            "quantities": list(quantities),
+            "dates": list(dates),
+            "claims": list(claims),
+        },
         context={"text": TEXT},
-    )  # fmt: skip
+    )
 
 
 ORTIZ = {"id": "e1", **span("Lena Ortiz"), "label": "PERSON", "canonical": "Lena Ortiz"}
 ORTIZ_2 = {"id": "e2", **span("Ortiz", 2), "label": "PERSON", "canonical": "Lena Ortiz"}
 BUSES = {"id": "q1", **span("40"), "kind": "count", "value": 40.0, "unit": "bus"}
-MONDAY = {"id": "d1", **span("Monday"), "kind": "point", "value": "2025-03-03", "granularity": "day"}
-SAID = claim("c1", "Mayor Lena Ortiz said on Monday that 40 buses would run.", "Mayor Lena Ortiz",
-             "said", "40 buses would run", "indirect", statement_date="2025-03-03")  # fmt: skip
+MONDAY = {
+    "id": "d1",
+    **span("Monday"),
+    "kind": "point",
+    "value": "2025-03-03",
+    "granularity": "day",
+}
+SAID = claim(
+    "c1",
+    "Mayor Lena Ortiz said on Monday that 40 buses would run.",
+    "Mayor Lena Ortiz",
+    "said",
+    "40 buses would run",
+    "indirect",
+    statement_date="2025-03-03",
+)
 ADDED = claim("c2", "Ortiz added: “Fares stay.”", "Ortiz", "added", "Fares stay", "direct")
 GOLD = record([ORTIZ, ORTIZ_2], [BUSES], [MONDAY], [SAID, ADDED])
 
@@ -67,7 +94,9 @@ def test_one_missed_claim_and_one_spurious_entity():
     claims = report.micro["claims"]
     assert (claims["p"], claims["r"]) == (1.0, 0.5)
     assert claims["f1"] == pytest.approx(2 / 3)
-    exact = report.micro["entities_label"]  # span + label: 1 of 3 predicted right, 1 of 2 gold found
+    exact = report.micro[
+        "entities_label"
+    ]  # span + label: 1 of 3 predicted right, 1 of 2 gold found
     assert (exact["p"], exact["r"]) == (pytest.approx(1 / 3), 0.5)
     assert report.micro["entities_exact"]["label_acc"] == 0.5
     errors = report.errors["bus"]
@@ -76,8 +105,15 @@ def test_one_missed_claim_and_one_spurious_entity():
 
 
 def test_claim_details_on_a_matched_claim():
-    shorter = claim("c1", "Mayor Lena Ortiz said on Monday that 40 buses would run.", "Lena Ortiz",
-                    "said", "40 buses", "direct", statement_date=None)  # fmt: skip
+    shorter = claim(
+        "c1",
+        "Mayor Lena Ortiz said on Monday that 40 buses would run.",
+        "Lena Ortiz",
+        "said",
+        "40 buses",
+        "direct",
+        statement_date=None,
+    )
     report = score_corpus({"bus": GOLD}, {"bus": record(claims=[shorter, ADDED])})
     claims = report.micro["claims"]
     assert claims["f1"] == 1.0  # "40 buses" covers 8/18 of the gold content: over 30%

@@ -27,8 +27,9 @@ def test_test_split_scores_hold_the_baseline(nlp):
     gold = select_split(load_records(CORPUS_DIR / "gold"), "test", CORPUS_DIR)
     assert len(gold) >= 10
     articles = [
-        read_article(CORPUS_DIR / "raw" / f"{doc_id}.txt",
-                     published=parse_iso_date(record.source.published))  # fmt: skip
+        read_article(
+            CORPUS_DIR / "raw" / f"{doc_id}.txt", published=parse_iso_date(record.source.published)
+        )
         for doc_id, record in gold.items()
     ]
     pred = {r.doc_id: r for r in extract_many(articles, nlp)}

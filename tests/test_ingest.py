@@ -6,12 +6,11 @@ import codecs
 import datetime as dt
 
 import pytest
+import srsly
 
 from pipeline.extensions import ArticleMeta
 from pipeline.ingest import ArticleAnalyser, InputError, decode_bytes, read_article
 from pipeline.lexicon import CONFIG_DIR
-
-import srsly
 
 ARTICLE = (
     "ADVERTISEMENT\n\n"

@@ -8,18 +8,29 @@ from hypothesis import strategies as st
 from pipeline.schema import validate_record
 
 NEWSY = st.lists(
-    st.sampled_from([
-        "The minister said on Nov. 4 that 10,000 troops had left.",
-        "“We will win,” she said.",
-        "Prices rose 3.5% in the third quarter, according to the bank.",
-        "ADVERTISEMENT", "(Reuters)", "©2024 Wire Ltd.", "What happens next?",
-        "Kim’s regime sent about 800 personnel in 2019.", "\r\n", "\n\n", " ", "—", "’s",
-    ]),
+    st.sampled_from(
+        [
+            "The minister said on Nov. 4 that 10,000 troops had left.",
+            "“We will win,” she said.",
+            "Prices rose 3.5% in the third quarter, according to the bank.",
+            "ADVERTISEMENT",
+            "(Reuters)",
+            "©2024 Wire Ltd.",
+            "What happens next?",
+            "Kim’s regime sent about 800 personnel in 2019.",
+            "\r\n",
+            "\n\n",
+            " ",
+            "—",
+            "’s",
+        ]
+    ),
     max_size=8,
-).map(" ".join)  # fmt: skip
+).map(" ".join)
 
-SETTINGS = settings(max_examples=60, deadline=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+SETTINGS = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 def check(extract, text: str) -> None:

@@ -19,18 +19,37 @@ def record(**changes):
         "text_sha256": sha256_text(TEXT),
         "entities": [],
         "quantities": [
-            {"id": "q1", "text": "$5 million", "start": 31, "end": 41, "kind": "money",
-             "value": 5e6, "qualifier": "exact", "unit": "USD"}
+            {
+                "id": "q1",
+                "text": "$5 million",
+                "start": 31,
+                "end": 41,
+                "kind": "money",
+                "value": 5e6,
+                "qualifier": "exact",
+                "unit": "USD",
+            }
         ],
         "claims": [
-            {"id": "c1", "kind": "indirect", "text": TEXT, "start": 0, "end": 42,
-             "source": {"text": "Officials", "start": 0, "end": 9, "canonical": "Officials",
-                        "type": "group"},
-             "cue": {"text": "said", "start": 10, "end": 14, "lemma": "say"},
-             "content": {"text": "the bridge cost $5 million", "start": 15, "end": 41},
-             "quantity_ids": ["q1"]}
+            {
+                "id": "c1",
+                "kind": "indirect",
+                "text": TEXT,
+                "start": 0,
+                "end": 42,
+                "source": {
+                    "text": "Officials",
+                    "start": 0,
+                    "end": 9,
+                    "canonical": "Officials",
+                    "type": "group",
+                },
+                "cue": {"text": "said", "start": 10, "end": 14, "lemma": "say"},
+                "content": {"text": "the bridge cost $5 million", "start": 15, "end": 41},
+                "quantity_ids": ["q1"],
+            }
         ],
-    }  # fmt: skip
+    }
     data.update(changes)
     return data
 
@@ -84,5 +103,14 @@ def test_committed_schema_matches_the_models():
 def test_schema_names_every_contract_field():
     props = json_schema()["properties"]
     assert set(props) == set(DocumentRecord.model_fields)
-    assert {"schema_version", "doc_id", "source", "text_sha256", "entities", "quantities",
-            "dates", "claims", "warnings"} <= set(props)  # fmt: skip
+    assert {
+        "schema_version",
+        "doc_id",
+        "source",
+        "text_sha256",
+        "entities",
+        "quantities",
+        "dates",
+        "claims",
+        "warnings",
+    } <= set(props)
