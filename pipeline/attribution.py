@@ -85,7 +85,9 @@ class AttributionStage(LexiconComponent):
         self.ensure_lexicon()
         meta = article_of(doc)
         paras = paragraphs(doc.text)
-        quotes = [q for p_start, p_end in paras for q in find_quotes(doc.text, p_start, p_end, self.marks)]
+        quotes = [
+            q for p_start, p_end in paras for q in find_quotes(doc.text, p_start, p_end, self.marks)
+        ]
         units = build_units(doc, paras, quotes, self.abbreviations, self.marks)
         ctx = ArticleContext(doc, units, quotes, list(doc._.dates or []), {}, [])
         skip = meta.headings + meta.boilerplate
@@ -104,16 +106,26 @@ class AttributionStage(LexiconComponent):
     def _unit_claims(self, ctx: ArticleContext, index: int) -> list[tuple[ClaimMention, list[int]]]:
         unit = ctx.units[index]
         text = ctx.doc.text
-        if text[unit.start : unit.end].rstrip("”\"’ ").endswith("?") and not inside(unit.end - 2, ctx.quotes):
+        if text[unit.start : unit.end].rstrip('”"’ ').endswith("?") and not inside(
+            unit.end - 2, ctx.quotes
+        ):
             return []  # the reporter's own question
         found: list[tuple[ClaimMention, list[int]]] = []
         for token in unit.span:
             if inside(token.idx, ctx.quotes):
                 continue
             claim: tuple[ClaimMention, list[int]] | None = None
-            if token.lower_ == "according" and token.i + 1 < len(ctx.doc) and ctx.doc[token.i + 1].lower_ == "to":
+            if (
+                token.lower_ == "according"
+                and token.i + 1 < len(ctx.doc)
+                and ctx.doc[token.i + 1].lower_ == "to"
+            ):
                 claim = self._according_to(ctx, unit, token)
-            elif token.lemma_.lower() in self.verbs and token.pos_ == "VERB" and token.dep_ not in ("amod", "compound"):
+            elif (
+                token.lemma_.lower() in self.verbs
+                and token.pos_ == "VERB"
+                and token.dep_ not in ("amod", "compound")
+            ):
                 claim = self._reporting_verb(ctx, index, token)
             if claim is not None:
                 found.append(claim)
@@ -122,7 +134,9 @@ class AttributionStage(LexiconComponent):
                     found.append((nested, []))
         return found
 
-    def _according_to(self, ctx: ArticleContext, unit: Unit, cue: Token) -> tuple[ClaimMention, list[int]] | None:
+    def _according_to(
+        self, ctx: ArticleContext, unit: Unit, cue: Token
+    ) -> tuple[ClaimMention, list[int]] | None:
         doc = ctx.doc
         to = doc[cue.i + 1]
         objects = [c for c in to.children if c.dep_ == "pobj"]
@@ -137,17 +151,29 @@ class AttributionStage(LexiconComponent):
             start = source.end
             if after is not None and len(after) and after[0].text == ",":
                 start = after[0].idx + 1
-            content = (start, unit.end)
+            bounds = (start, unit.end)
         else:
-            content = (unit.start, cue.idx)
-        content = self._trim(ctx, *content, direct=False)
+            bounds = (unit.start, cue.idx)
+        content = self._trim(ctx, *bounds, direct=False)
         if content is None:
             return None
-        claim = self._mention(ctx, unit.start, unit.end, "according_to", source, cue.idx, to.idx + len(to),
-                              "according to", content, "according_to")  # fmt: skip
+        claim = self._mention(
+            ctx,
+            unit.start,
+            unit.end,
+            "according_to",
+            source,
+            cue.idx,
+            to.idx + len(to),
+            "according to",
+            content,
+            "according_to",
+        )
         return claim, []
 
-    def _reporting_verb(self, ctx: ArticleContext, index: int, cue: Token) -> tuple[ClaimMention, list[int]] | None:
+    def _reporting_verb(
+        self, ctx: ArticleContext, index: int, cue: Token
+    ) -> tuple[ClaimMention, list[int]] | None:
         unit = ctx.units[index]
         if self._negated_or_hypothetical(cue):
             return None
@@ -187,20 +213,32 @@ class AttributionStage(LexiconComponent):
         if content is None:
             return None
         kind = "indirect"
-        if direct and not self._has_outer_text(ctx, *content):
+        if direct:
             kind = "direct"
         elif any(c in self.marks.all for c in text[content[0] : content[1]]):
             kind = "mixed"
-        if kind != "direct" and pattern == "direct":
-            pattern = "sentence_final"
-        claim = self._mention(ctx, unit.start, claim_end, kind, source, cue.idx, cue.idx + len(cue),
-                              cue.lemma_.lower(), content, pattern)  # fmt: skip
+        claim = self._mention(
+            ctx,
+            unit.start,
+            claim_end,
+            kind,
+            source,
+            cue.idx,
+            cue.idx + len(cue),
+            cue.lemma_.lower(),
+            content,
+            pattern,
+        )
         return claim, used
 
     def _citing(self, ctx: ArticleContext, unit: Unit, outer: ClaimMention) -> ClaimMention | None:
         """'..., according to X, citing Y': the inner source as a second, optional claim."""
         for token in unit.span:
-            if token.lower_ not in self.citing or token.idx < outer.source_end or inside(token.idx, ctx.quotes):
+            if (
+                token.lower_ not in self.citing
+                or token.idx < outer.source_end
+                or inside(token.idx, ctx.quotes)
+            ):
                 continue
             objects = [c for c in token.children if c.dep_ in ("dobj", "pobj", "attr")]
             if not objects:
@@ -209,8 +247,18 @@ class AttributionStage(LexiconComponent):
             if source is None:
                 continue
             content = (outer.content_start, outer.content_end)
-            return self._mention(ctx, outer.start, outer.end, "indirect", source, token.idx,
-                                 token.idx + len(token), "cite", content, "nested_citing")  # fmt: skip
+            return self._mention(
+                ctx,
+                outer.start,
+                outer.end,
+                "indirect",
+                source,
+                token.idx,
+                token.idx + len(token),
+                "cite",
+                content,
+                "nested_citing",
+            )
         return None
 
     def _negated_or_hypothetical(self, cue: Token) -> bool:
@@ -219,13 +267,13 @@ class AttributionStage(LexiconComponent):
                 return True
             if child.dep_ == "aux" and child.lower_ in self.hypothetical:
                 return True
-            if child.dep_ == "advcl" and any(g.lower_ == "if" and g.dep_ == "mark" for g in child.children):
+            if child.dep_ == "advcl" and any(
+                g.lower_ == "if" and g.dep_ == "mark" for g in child.children
+            ):
                 continue
             if child.dep_ == "mark" and child.lower_ == "if":
                 return True
-        if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in self.refusal_heads:
-            return True
-        return False
+        return cue.dep_ == "xcomp" and cue.head.lemma_.lower() in self.refusal_heads
 
     # -- sources ---------------------------------------------------------------
 
@@ -236,14 +284,18 @@ class AttributionStage(LexiconComponent):
         if not subjects:
             agents = [c for c in cue.children if c.dep_ == "agent"]
             subjects = [c for c in agents[0].children if c.dep_ == "pobj"] if agents else []
-        if subjects and subjects[0].lower_ not in self.first_person and unit.span.start <= subjects[0].i < unit.span.end:
+        if (
+            subjects
+            and subjects[0].lower_ not in self.first_person
+            and unit.span.start <= subjects[0].i < unit.span.end
+        ):
             return self._noun_phrase(subjects[0], unit, stop=cue)
         if subjects:
             return None
         return self._source_by_position(cue, unit)
 
     def _noun_phrase(self, head: Token, unit: Unit, stop: Token | None) -> Source | None:
-        """The phrase headed by ``head``, cut before a comma, dash or quotation mark after the head."""
+        """The phrase headed by ``head``, cut at a comma, dash or quotation mark around the head."""
         doc = head.doc
         left, right = head.left_edge.i, head.right_edge.i
         left = max(left, unit.span.start)
@@ -272,20 +324,33 @@ class AttributionStage(LexiconComponent):
         """Where the parse lost the subject: the noun phrase between the last comma and the verb."""
         doc = cue.doc
         i = cue.i - 1
-        while i >= unit.span.start and doc[i].text not in {",", "—"} and doc[i].text not in self.marks.all:
+        while (
+            i >= unit.span.start
+            and doc[i].text not in {",", "—"}
+            and doc[i].text not in self.marks.all
+        ):
             i -= 1
         tokens = doc[i + 1 : cue.i]
         nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "PRON")]
-        if not tokens or not nouns or len(tokens) > 10 or any(t.pos_ in ("VERB", "AUX") for t in tokens):
+        if (
+            not tokens
+            or not nouns
+            or len(tokens) > 10
+            or any(t.pos_ in ("VERB", "AUX") for t in tokens)
+        ):
             return None
         return Source(tokens.start_char, tokens.end_char, nouns[-1], from_position=True)
 
     # -- content ---------------------------------------------------------------
 
-    def _content_after(self, ctx: ArticleContext, cue: Token, source: Source, unit: Unit) -> int | None:
+    def _content_after(
+        self, ctx: ArticleContext, cue: Token, source: Source, unit: Unit
+    ) -> int | None:
         """Where the claimed clause starts after the cue: its ccomp, "that", or a quotation."""
         text = ctx.doc.text
-        complements = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i and c.i < unit.span.end]
+        complements = [
+            c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i and c.i < unit.span.end
+        ]
         if complements:
             left = complements[0].left_edge
             start = left.idx
@@ -293,22 +358,28 @@ class AttributionStage(LexiconComponent):
             if prev is not None and prev.lower_ == "that" and prev.i > cue.i:
                 start = prev.idx
             if start > max(source.end, cue.idx):
+                gap = text[max(source.end, cue.idx + len(cue)) : start]
+                quote_at = max(gap.rfind(m) for m in self.marks.opening | self.marks.straight)
+                if quote_at >= 0 and not gap[quote_at + 1 :].strip():
+                    start -= len(gap) - quote_at  # said: “Q” — the content is the quotation
                 return start
         after = max(source.end, cue.idx + len(cue))
-        rest = text[after : unit.end]
         for token in ctx.doc.char_span(after, unit.end, alignment_mode="expand") or []:
-            if token.lower_ == "that" and token.dep_ in ("mark", "nsubj", "dobj") and token.head.i != cue.i:
-                if token.head.head.i == cue.i or token.dep_ == "mark":
-                    return token.idx
-            if token.text == ":" and token.idx == after + len(rest) - len(rest.lstrip(" :")) - 1:
-                quote_at = token.idx + 1 + len(text[token.idx + 1 : unit.end]) - len(text[token.idx + 1 : unit.end].lstrip())
+            attached = token.dep_ == "mark" or token.head.head.i == cue.i
+            if token.lower_ == "that" and token.head.i != cue.i and attached:
+                return token.idx
+            if token.text == ":":
+                following = text[token.idx + 1 : unit.end]
+                quote_at = token.idx + 1 + len(following) - len(following.lstrip())
                 if self._opens_quote(text, quote_at):
                     return quote_at
             if token.pos_ in ("VERB", "AUX") or token.text in {".", ";"}:
                 break
         return None
 
-    def _content_before(self, ctx: ArticleContext, cue: Token, source: Source, unit: Unit) -> int | None:
+    def _content_before(
+        self, ctx: ArticleContext, cue: Token, source: Source, unit: Unit
+    ) -> int | None:
         """End of the clause before ", X said" / "“A,” said X", or None when there is none."""
         doc, text = ctx.doc, ctx.doc.text
         first = min(source.start, cue.idx)
@@ -316,26 +387,55 @@ class AttributionStage(LexiconComponent):
         if head is None or len(head) < 3:
             return None
         last = head[-1]
-        if last.text not in {",", "—"} and last.text not in self.marks.closing | self.marks.straight:
+        if (
+            last.text not in {",", "—"}
+            and last.text not in self.marks.closing | self.marks.straight
+        ):
             return None
-        if not any(t.pos_ in ("VERB", "AUX") for t in head):
+        quoted = self._opens_quote(text, unit.start)
+        if not quoted and not any(t.pos_ in ("VERB", "AUX") for t in head):
             return None
-        if any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > cue.i for c in cue.children if cue.lemma_ != "tell"):
+        if any(
+            c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > cue.i
+            for c in cue.children
+            if cue.lemma_ != "tell"
+        ):
             return None
-        return last.idx if last.text in {",", "—"} else last.idx + len(last.text) if text else None
+        if last.text in {",", "—"} and self._parenthetical(ctx, cue, source, unit):
+            return unit.end  # "A, he warned, B.": the content runs over the aside
+        return last.idx if last.text in {",", "—"} else last.idx + len(last.text)
 
-    def _quote_after(self, ctx: ArticleContext, cue: Token, source: Source, unit: Unit) -> Quote | None:
+    def _parenthetical(self, ctx: ArticleContext, cue: Token, source: Source, unit: Unit) -> bool:
+        """Whether source and cue stand between commas with a clause after them."""
+        after = ctx.doc.char_span(
+            max(source.end, cue.idx + len(cue)), unit.end, alignment_mode="expand"
+        )
+        if after is None or len(after) < 3 or after[0].text != ",":
+            return False
+        return any(t.pos_ in ("VERB", "AUX") for t in after[1:]) and not self._opens_quote(
+            ctx.doc.text, after[1].idx
+        )
+
+    def _quote_after(
+        self, ctx: ArticleContext, cue: Token, source: Source, unit: Unit
+    ) -> Quote | None:
         after = max(source.end, cue.idx + len(cue))
         for quote in ctx.quotes:
-            if after <= quote.start < unit.end and not ctx.doc.text[after : quote.start].strip(" ,:"):
+            if after <= quote.start < unit.end and not ctx.doc.text[after : quote.start].strip(
+                " ,:"
+            ):
                 return quote
         return None
 
-    def _continue_quotation(self, ctx: ArticleContext, index: int, end: int, claim_end: int) -> tuple[int, int, list[int]]:
-        """Extend a direct quotation over the quotation units that follow it without a cue of their own."""
+    def _continue_quotation(
+        self, ctx: ArticleContext, index: int, end: int, claim_end: int
+    ) -> tuple[int, int, list[int]]:
+        """Extend a direct quotation over the following quotation units that have no cue."""
         used: list[int] = []
         unit = ctx.units[index]
-        last_quote = next((q for q in reversed(ctx.quotes) if unit.start <= q.start < unit.end), None)
+        last_quote = next(
+            (q for q in reversed(ctx.quotes) if unit.start <= q.start < unit.end), None
+        )
         open_paragraph = last_quote is not None and not last_quote.closed
         for next_index in range(index + 1, len(ctx.units)):
             nxt = ctx.units[next_index]
@@ -355,32 +455,24 @@ class AttributionStage(LexiconComponent):
 
     def _has_cue_outside_quotes(self, ctx: ArticleContext, unit: Unit) -> bool:
         return any(
-            not inside(t.idx, ctx.quotes) and (t.lemma_.lower() in self.verbs or t.lower_ == "according")
+            not inside(t.idx, ctx.quotes)
+            and (t.lemma_.lower() in self.verbs or t.lower_ == "according")
             for t in unit.span
         )
 
     def _opens_quote(self, text: str, position: int) -> bool:
         return position < len(text) and text[position] in self.marks.opening | self.marks.straight
 
-    def _has_outer_text(self, ctx: ArticleContext, start: int, end: int) -> bool:
-        """Whether ``start:end`` has words outside quotations (then it is no pure quotation)."""
-        text = ctx.doc.text
-        for quote in ctx.quotes:
-            if quote.end <= start or quote.start >= end:
-                continue
-        covered = [False] * (end - start)
-        for quote in ctx.quotes:
-            for i in range(max(quote.start, start - 1), min(quote.end, end)):
-                if i >= start:
-                    covered[i - start] = True
-        outside = "".join(text[start + i] for i, c in enumerate(covered) if not c)
-        return len(outside.split()) > 6
-
-    def _trim(self, ctx: ArticleContext, start: int, end: int, *, direct: bool) -> tuple[int, int] | None:
+    def _trim(
+        self, ctx: ArticleContext, start: int, end: int, *, direct: bool
+    ) -> tuple[int, int] | None:
         """Content without leading "that", enclosing quotation marks or final punctuation."""
         text = ctx.doc.text
         closing = self.marks.closing | self.marks.straight
-        while start < end and (text[start] in " \t\r\n\xa0" or (direct and text[start] in self.marks.opening | self.marks.straight)):
+        while start < end and (
+            text[start] in " \t\r\n\xa0"
+            or (direct and text[start] in self.marks.opening | self.marks.straight)
+        ):
             start += 1
         if text[start:end].startswith("that "):
             start += 5
@@ -410,7 +502,9 @@ class AttributionStage(LexiconComponent):
         if source.from_position:
             confidence += self.confidence.get("source_from_position", 0.0)
         if source.head.pos_ == "PRON":
-            confidence += self.confidence.get("pronoun_source" if resolved else "unresolved_pronoun", 0.0)
+            confidence += self.confidence.get(
+                "pronoun_source" if resolved else "unresolved_pronoun", 0.0
+            )
         return ClaimMention(
             start=start,
             end=end,
@@ -429,7 +523,9 @@ class AttributionStage(LexiconComponent):
             confidence=min(1.0, max(0.0, confidence)),
         )
 
-    def _describe_source(self, ctx: ArticleContext, source: Source) -> tuple[str, str, tuple[int, int] | None, bool]:
+    def _describe_source(
+        self, ctx: ArticleContext, source: Source
+    ) -> tuple[str, str, tuple[int, int] | None, bool]:
         """(canonical, type, head entity offsets, resolved) for a source phrase."""
         doc = ctx.doc
         text = doc.text[source.start : source.end]
@@ -453,15 +549,42 @@ class AttributionStage(LexiconComponent):
         if lemma in self.document_nouns or word in self.document_nouns:
             return text, "document", None, True
         if entity is not None:
-            label_type = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group"}
-            names = [e for e in doc.ents if source.start <= e.start_char and e.end_char <= source.end
-                     and e.label_ == entity.label_]  # fmt: skip
-            canonical = " and ".join(_canonical(e) for e in names) if len(names) > 1 and head.conjuncts else _canonical(entity)
-            return canonical, label_type.get(entity.label_, "unknown"), (entity.start_char, entity.end_char), True
+            label_type = {
+                "PERSON": "person",
+                "ORG": "organization",
+                "GPE": "country",
+                "NORP": "group",
+            }
+            names = [
+                e
+                for e in doc.ents
+                if source.start <= e.start_char
+                and e.end_char <= source.end
+                and e.label_ == entity.label_
+            ]
+            canonical = (
+                " and ".join(_canonical(e) for e in names)
+                if len(names) > 1 and head.conjuncts
+                else _canonical(entity)
+            )
+            return (
+                canonical,
+                label_type.get(entity.label_, "unknown"),
+                (entity.start_char, entity.end_char),
+                True,
+            )
         if lemma in self.organization_nouns or word in self.organization_nouns:
             if text.lower().startswith("the "):
-                org = next((e for e in reversed(doc.ents) if e.end_char <= source.start and e.label_ == "ORG"
-                            and word in e.text.lower()), None)  # fmt: skip
+                org = next(
+                    (
+                        e
+                        for e in reversed(doc.ents)
+                        if e.end_char <= source.start
+                        and e.label_ == "ORG"
+                        and word in e.text.lower()
+                    ),
+                    None,
+                )
                 if org is not None:
                     return _canonical(org), "organization", (org.start_char, org.end_char), True
             return text, "organization", None, True
@@ -479,22 +602,33 @@ class AttributionStage(LexiconComponent):
         if head.tag_ in ("NNS", "NNPS") or head.lemma_.lower() in self.document_nouns:
             return None
         for ent in doc.ents:
-            if ent.end_char == source.end and ent.start > head.i and ent.label_ in ("PERSON", "ORG"):
+            if (
+                ent.end_char == source.end
+                and ent.start > head.i
+                and ent.label_ in ("PERSON", "ORG")
+            ):
                 return ent
         return None
 
-    def _antecedent(self, ctx: ArticleContext, before: int, labels: set[str], gender: str | None) -> Span | None:
-        """The nearest earlier entity with one of ``labels``, preferring subjects and earlier sources."""
+    def _antecedent(
+        self, ctx: ArticleContext, before: int, labels: set[str], gender: str | None
+    ) -> Span | None:
+        """The nearest earlier entity with one of ``labels``, preferring subjects and sources."""
         sources = {c.source_entity for c in ctx.claims if c.source_entity}
         candidates = [e for e in ctx.doc.ents if e.end_char <= before and e.label_ in labels]
         if gender is not None:
             candidates = [e for e in candidates if ctx.genders.get(_canonical(e), gender) == gender]
-        salient = [e for e in candidates
-                   if e.root.dep_ in ("nsubj", "nsubjpass") or (e.start_char, e.end_char) in sources]  # fmt: skip
+        salient = [
+            e
+            for e in candidates
+            if e.root.dep_ in ("nsubj", "nsubjpass") or (e.start_char, e.end_char) in sources
+        ]
         pool = salient or candidates
         return pool[-1] if pool else None
 
-    def _statement_date(self, ctx: ArticleContext, cue_start: int, source: Source, content: tuple[int, int]) -> str | None:
+    def _statement_date(
+        self, ctx: ArticleContext, cue_start: int, source: Source, content: tuple[int, int]
+    ) -> str | None:
         """The date the text attaches to the cue ("said on Nov. 4", "told reporters Tuesday")."""
         doc = ctx.doc
         cue = doc.char_span(cue_start, cue_start + 1, alignment_mode="expand")
@@ -507,10 +641,12 @@ class AttributionStage(LexiconComponent):
             span = doc.char_span(date.start, date.end, alignment_mode="expand")
             if span is None:
                 continue
-            # "said Tuesday" (the date hangs on the cue) or "said on Nov. 4" (on a preposition of it);
+            # "said Tuesday" (the date hangs on the cue) or "said on Nov. 4" (on its preposition);
             # not "said in its 2023 review", where the date belongs to a noun.
             node = span.root
-            if node.head.i == cue_token.i or (node.head.dep_ == "prep" and node.head.head.i == cue_token.i):
+            if node.head.i == cue_token.i or (
+                node.head.dep_ == "prep" and node.head.head.i == cue_token.i
+            ):
                 return date.value
         return None
 
@@ -521,7 +657,7 @@ def _canonical(ent: Span) -> str:
 
 
 def _without_nested(claims: list[ClaimMention]) -> list[ClaimMention]:
-    """Drop a verb claim whose cue sits inside another claim's content ("X said Y had warned ...")."""
+    """Drop a claim whose cue sits inside another claim's content ("X said Y had warned ...")."""
     kept = []
     for claim in claims:
         nested = any(

@@ -85,7 +85,11 @@ def inside(position: int, quotes: list[Quote]) -> Quote | None:
 
 
 def build_units(
-    doc: Doc, paras: list[tuple[int, int]], quotes: list[Quote], abbreviations: set[str], marks: QuoteMarks
+    doc: Doc,
+    paras: list[tuple[int, int]],
+    quotes: list[Quote],
+    abbreviations: set[str],
+    marks: QuoteMarks,
 ) -> list[Unit]:
     """Corrected sentences, in order (see the module docstring)."""
     text = doc.text
@@ -115,7 +119,12 @@ def build_units(
 
 
 def _joins(
-    text: str, prev_end: int, start: int, quotes: list[Quote], abbreviations: set[str], marks: QuoteMarks
+    text: str,
+    prev_end: int,
+    start: int,
+    quotes: list[Quote],
+    abbreviations: set[str],
+    marks: QuoteMarks,
 ) -> bool:
     """Whether the sentence at ``start`` continues the one ending at ``prev_end``."""
     if inside(prev_end, quotes) and inside(start, quotes) is inside(prev_end, quotes):

@@ -102,11 +102,14 @@ class DateResolver:
         self.day_words: dict[str, int] = lx.get("day_words", {})
         self.holidays: dict[str, list[int]] = lx.get("holidays", {})
         self.leading_trim = lx.get("leading_trim", [])
+        self.trailing_trim = lx.get("trailing_trim_after_number", [])
         self._compile()
 
     def _compile(self) -> None:
         flags = re.IGNORECASE
         self.re_leading = re.compile(rf"^(?:{_alternation(self.leading_trim)})\s+", flags)
+        # "Nov. 4 after": the model sometimes takes the next word along
+        self.re_trailing = re.compile(rf"(?<=\d)\s+(?:{_alternation(self.trailing_trim)})$", flags)
         self.re_qualifier = re.compile(rf"^({_alternation(self.qualifiers)})\s+")
         self.re_part = re.compile(rf"^({_alternation(self.part_words)})(?:\s+|-|\s*-\s*)(.+)$")
         self.re_approx = re.compile(rf"^({_alternation(self.approximate_words)})\s+(.+)$")
@@ -189,6 +192,8 @@ class DateResolver:
                 end -= 2
             elif tail[-1] == "." and not self._keeps_period(tail):
                 end -= 1
+            elif match := self.re_trailing.search(tail):
+                end = start + match.start()
             else:
                 break
         return start, end
@@ -239,7 +244,7 @@ class DateResolver:
                 return result
         if re.fullmatch(r"[\d:.\s]*(?:a\.?m\.?|p\.?m\.?|gmt|utc|[a-z]st|[a-z]dt)?", core):
             return None  # a clock time: no date in it
-        if not fallback:
+        if not fallback or (len(core) < 3 and not core.isdigit()):
             return None
         return self._dateparser(core, published, future)
 
