@@ -124,18 +124,21 @@ def expand_input(path: str, globs: Sequence[str] = DEFAULT_GLOBS) -> Iterator[st
     if _is_url(path):
         import fsspec
 
-        fs, root = fsspec.core.url_to_fs(path)
-        if fs.isdir(root):
-            for found in sorted(fs.find(root)):
-                if any(fnmatch(PurePosixPath(found).name, g) for g in globs):
-                    yield fs.unstrip_protocol(found)
-        else:
+        try:
+            fs, root = fsspec.core.url_to_fs(path)
+            found_files = sorted(fs.find(root)) if fs.isdir(root) else None
+        except Exception:  # unknown protocol, backend not installed: reported when read
+            found_files = None
+        if found_files is None:
             yield path
+        for found in found_files or ():
+            if any(fnmatch(PurePosixPath(found).name, g) for g in globs):
+                yield fs.unstrip_protocol(found)
         return
     folder = Path(path)
     if folder.is_dir():
-        found_files = {f for g in globs for f in folder.rglob(g) if f.is_file()}
-        yield from sorted(str(f) for f in found_files)
+        matches = {f for g in globs for f in folder.rglob(g) if f.is_file()}
+        yield from sorted(str(f) for f in matches)
     else:
         yield path  # a missing file is reported as unreadable when it is read
 
@@ -174,7 +177,7 @@ def iter_work_items(
                         items = iter_jsonl_items(stream, path, published=published,
                                                  max_bytes=max_bytes)  # fmt: skip
                         yield from (with_done(item) for item in items)
-                except OSError as exc:
+                except (OSError, ImportError, ValueError) as exc:  # fsspec's, for URLs
                     yield WorkItem(path, None, error=("unreadable", f"cannot read {path}: {exc}"))
             else:
                 yield with_done(WorkItem(path, PurePosixPath(path).stem))
@@ -412,12 +415,10 @@ def run_in_process(
 def run_in_pool(
     chunks: Iterable[list[WorkItem]], config: BatchConfig, workers: int
 ) -> Iterator[list[Outcome]]:
-    """Our own process pool: one model per worker, loaded once, chunks in input order.
-    Measured faster than ``nlp.pipe(n_process=...)`` here (benchmarks/README.md), and it keeps
-    record building and error capture in the workers. Spawned, not forked: the parent may
-    already run threads (the progress bar) that a fork would copy mid-lock."""
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    """Our own process pool: one model per worker, chunks back in input order. Measured faster
+    than ``nlp.pipe(n_process=...)`` here (benchmarks/README.md), and it keeps record building
+    and error capture in the workers."""
+    with ProcessPoolExecutor(workers, mp_context=_pool_context(config)) as pool:
         try:
             yield from _in_order(
                 lambda chunk: pool.submit(process_chunk_in_worker, chunk, config),
@@ -427,6 +428,17 @@ def run_in_pool(
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
+
+
+def _pool_context(config: BatchConfig) -> multiprocessing.context.BaseContext:
+    """Fork from a parent that has loaded the model (workers start in milliseconds and share its
+    pages), but only while this process has no other thread: a fork copies locks held by other
+    threads (a progress bar's, say) and the child can hang on them. Spawn otherwise (~3 s more
+    per worker, measured)."""
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        worker_model(config.model)  # inherited by the forked workers through _WORKER_MODELS
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
 
 
 def run_on_dask(
@@ -737,29 +749,38 @@ def batch_command(
         max_bytes=max_bytes,
     )
     globs = tuple(glob) if glob else DEFAULT_GLOBS
-    with progress_bar(console) as progress:
-        total = count_articles(inputs, globs) if console.is_terminal else None
-        task = progress.add_task("articles", total=total)
-        try:
-            summary = run_batch(
-                inputs,
-                output,
-                errors=errors,
-                config=config,
-                globs=globs,
-                stdin_format=stdin_format,  # type: ignore[arg-type]
-                workers=workers,
-                engine=engine,  # type: ignore[arg-type]
-                scheduler=scheduler,
-                resume=resume,
-                on_outcome=lambda _: progress.advance(task),
-            )
-        except BatchUsageError as exc:
-            console.print(f"[red]error:[/red] {exc}")
-            raise typer.Exit(2) from exc
-        except KeyboardInterrupt as exc:
-            console.print("interrupted: rerun with --resume to carry on")
-            raise typer.Exit(130) from exc
+    progress = progress_bar(console)
+    task = progress.add_task("articles", total=count_articles(inputs, globs)
+                             if console.is_terminal else None)  # fmt: skip
+
+    def advance(_: Outcome) -> None:
+        # Started on the first article, so worker processes are forked before its thread runs.
+        if not progress.live.is_started:
+            progress.start()
+        progress.advance(task)
+
+    try:
+        summary = run_batch(
+            inputs,
+            output,
+            errors=errors,
+            config=config,
+            globs=globs,
+            stdin_format=stdin_format,  # type: ignore[arg-type]
+            workers=workers,
+            engine=engine,  # type: ignore[arg-type]
+            scheduler=scheduler,
+            resume=resume,
+            on_outcome=advance,
+        )
+    except BatchUsageError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    except KeyboardInterrupt as exc:
+        console.print("interrupted: rerun with --resume to carry on")
+        raise typer.Exit(130) from exc
+    finally:
+        progress.stop()
     console.print(
         f"{summary.ok} ok, {summary.failed} failed, {summary.skipped} skipped "
         f"in {summary.seconds:.1f} s ({summary.articles_per_second:.1f} articles/s)"

@@ -185,14 +185,19 @@ class EntityFixStage(LexiconComponent):
             doc.ents = filter_spans([*doc.ents, *added])
 
     def _harmonise_labels(self, doc: Doc) -> None:
+        """One label per name: a person's name parts stay PERSON, else the majority label."""
+        full_names = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+        name_parts = self._person_name_parts(doc)
         votes: dict[str, Counter[str]] = defaultdict(Counter)
         pinned: dict[str, str] = {}
         for ent in doc.ents:
             if ent.label_ in self.numeric_labels:
                 continue
+            if self._is_person_name(ent, full_names, name_parts):
+                pinned[ent.text] = "PERSON"
             votes[ent.text][ent.label_] += 1
             if ent.ent_id_:  # pinned by the entity ruler
-                pinned[ent.text] = ent.label_
+                pinned.setdefault(ent.text, ent.label_)
         relabelled = []
         for ent in doc.ents:
             label = ent.label_
@@ -200,6 +205,22 @@ class EntityFixStage(LexiconComponent):
                 label = pinned.get(ent.text) or votes[ent.text].most_common(1)[0][0]
             relabelled.append(ent if label == ent.label_ else Span(doc, ent.start, ent.end, label))
         doc.ents = relabelled
+
+    def _person_name_parts(self, doc: Doc) -> set[str]:
+        """First and last words of multi-word PERSON names, and single-word PERSON mentions."""
+        parts: set[str] = set()
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                parts.update({ent[0].text, ent[-1].text} if len(ent) > 1 else {ent.text})
+        return parts
+
+    def _is_person_name(self, ent: Span, full_names: set[str], name_parts: set[str]) -> bool:
+        """ "Wrobel" tagged GPE after "Katarzyna Wrobel"; "Lerato Mahlangu" tagged ORG."""
+        if ent.label_ == "PERSON" or any(t.lower_ in self.org_words for t in ent):
+            return False
+        if len(ent) == 1:
+            return any(ent.text in name.split() for name in full_names)
+        return len(ent) <= 3 and all(t.is_title for t in ent) and ent[-1].text in name_parts
 
     def _set_canonical(self, doc: Doc) -> None:
         people = [e for e in doc.ents if e.label_ == "PERSON"]

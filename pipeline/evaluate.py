@@ -513,7 +513,7 @@ def render_errors(report: Report, console: Console) -> None:
         if lines:
             console.print(f"[bold]{doc_id}[/bold]")
             for line in lines:
-                console.print(line, markup=False, highlight=False)
+                console.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
 def parse_thresholds(items: Iterable[str]) -> dict[str, float]:

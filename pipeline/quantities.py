@@ -34,7 +34,7 @@ from word2number import w2n
 from .extensions import QuantityMention, article_of, in_ranges, register_extensions
 from .lexicon import LexiconComponent
 
-# A numeral token: optional currency prefix ("HK$10"), the digits, an attached suffix ("bn", "%", "km").
+# A numeral token: currency prefix ("HK$10"), digits, attached suffix ("bn", "%", "km").
 _NUMERAL = re.compile(
     r"^(?P<cur>[A-Za-z]{0,3}\$|[€£¥₹₽₩₴₺₪₦])?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
@@ -114,10 +114,12 @@ class QuantityReader:
         meta = article_of(doc)
         numeric = set(self.lex["numeric_labels"])
         blocking = set(self.lex["blocking_labels"])
-        blocked = {t.i for e in doc.ents if e.label_ in blocking for t in e}
+        rescued = [e for e in doc.ents if e.label_ == "DATE" and self._count_tagged_date(e)]
+        blocked = {t.i for e in doc.ents if e.label_ in blocking and e not in rescued for t in e}
         consumed: set[int] = set()
         found: list[tuple[QuantityMention, Span]] = []
-        for seed_start, seed_end, label in self._seeds(doc, numeric):
+        seeds = self._seeds(doc, numeric) + [(e.start, e.end, "") for e in rescued]
+        for seed_start, seed_end, label in sorted(seeds):
             if seed_start in consumed:
                 continue
             allowed = blocked - set(range(seed_start, seed_end))
@@ -151,6 +153,19 @@ class QuantityReader:
                 seeds.append((token.i, token.i + 1, ""))
         return sorted(seeds)
 
+    def _count_tagged_date(self, ent: Span) -> bool:
+        """A DATE entity of numbers no year could be ("8046 ballots", "between 10 and 20")."""
+        glue = self.range_openers | self.range_connectors
+        numbers = [t for t in ent if t.lower_ not in glue]
+        if not numbers or len(numbers) > 2:
+            return False
+        for token in numbers:
+            if not re.match(r"^\d[\d,]*(?:\.\d+)?$", token.text):
+                return False
+            if self.year_low <= _to_float(token.text) <= self.year_high:
+                return False
+        return True
+
     def _opens_amount(self, token: Token) -> bool:
         low = token.lower_
         return bool(
@@ -176,7 +191,7 @@ class QuantityReader:
         """Read a quantity whose amount begins at ``start`` (a qualifier may come before it)."""
         lowers = [t.lower_ for t in doc]
         qualifier, begin = None, start
-        # A qualifier opening the entity ("as many as 10,000"), or one just before it that spaCy left out.
+        # A qualifier opening the entity ("as many as 10,000"), or one just before it.
         match = _phrase_at(lowers, start, self.qualifiers_before)
         if match:
             qualifier, length = match
@@ -186,10 +201,13 @@ class QuantityReader:
             if before:
                 qualifier, length = before
                 begin = start - length
-        if 0 < start < len(doc) and lowers[start - 1] in ("a", "an") and start - 1 not in taken:
-            if lowers[start] in self.multipliers or lowers[start] in self.scales:
-                start -= 1  # spaCy tags "dozen" in "a dozen"
-                begin = min(begin, start)
+        free_before = 0 < start < len(doc) and start - 1 not in taken
+        counters = {*self.multipliers, *self.scales}
+        if free_before and lowers[start - 1] in ("a", "an") and lowers[start] in counters:
+            start -= 1  # spaCy tags "dozen" in "a dozen"
+            begin = min(begin, start)
+        elif free_before and begin == start and self._code_left_out(doc, start):
+            start = begin = start - 1
         opener = lowers[start] if start < len(doc) and lowers[start] in self.range_openers else None
         if opener:
             start += 1
@@ -258,7 +276,7 @@ class QuantityReader:
         return unit, end
 
     def _pint_symbol(self, token: Token) -> str | None:
-        """A unit that pint knows, of a physical dimension news measures (not time: that is a date)."""
+        """A unit pint knows, of a dimension news measures (not time: that is a date)."""
         if token.pos_ not in ("NOUN", "PROPN") or token.lower_ in self.pint_excluded:
             return None
         try:
@@ -289,6 +307,10 @@ class QuantityReader:
             core.currency = currency
         return self._read_suffix(doc, core, label, taken)
 
+    def _code_left_out(self, doc: Doc, start: int) -> bool:
+        """ "CAD 3.03": a currency code or sign before the entity that spaCy did not include."""
+        return bool(self._currency_symbol(doc[start - 1]) and not self._currency_symbol(doc[start]))
+
     def _currency_symbol(self, token: Token) -> str | None:
         if token.text in self.currency_codes:
             return self.code_aliases.get(token.text, token.text)
@@ -310,7 +332,9 @@ class QuantityReader:
             return Amount(i, i + 1, int(slash["num"]) / int(slash["den"]), kind="fraction")
         ordinal = _DIGIT_ORDINAL.match(token.text)
         if ordinal:
-            return Amount(i, i + 1, float(ordinal["num"]), kind="ordinal") if allow_ordinal else None
+            return (
+                Amount(i, i + 1, float(ordinal["num"]), kind="ordinal") if allow_ordinal else None
+            )
         numeral = _NUMERAL.match(token.text)
         if numeral:
             return self._read_numeral(doc, i, numeral, taken)
@@ -408,13 +432,11 @@ class QuantityReader:
                 words, j = ["one"], i + 1
         while j < len(lowers) and j not in taken:
             low = lowers[j]
-            if low in self.number_words or (low in self.scales and words and low not in self.glued_scales):
-                words.append(low)
-            elif low == "-" and words and j + 1 < len(lowers) and (
-                lowers[j + 1] in self.number_words or lowers[j + 1] in self.denominators
+            if low in self.number_words or (
+                low in self.scales and words and low not in self.glued_scales
             ):
-                pass
-            elif low == "and" and words and j + 1 < len(lowers) and lowers[j + 1] in self.number_words:
+                words.append(low)
+            elif low in ("-", "and") and words and self._number_word_follows(lowers, j, low):
                 pass
             else:
                 break
@@ -434,18 +456,29 @@ class QuantityReader:
             if lowers[i] in ("half", "halves"):
                 return self._read_half(lowers, i, taken)
             return None
+        # word2number knows hundred to trillion; "lakh" and "crore" multiply what it reads.
+        extra = 1.0
+        while words and words[-1] not in self.number_words:
+            extra *= self.scales[words.pop()]
         value = _words_to_number(words)
         if value is None:
             return None
-        scale = 1.0
+        scale = extra
         for word in reversed(words):
             if word not in self.scales:
                 break
             scale *= self.scales[word]
-        return Amount(i, j, value, scale=scale)
+        return Amount(i, j, value * extra, scale=scale)
+
+    def _number_word_follows(self, lowers: list[str], j: int, joiner: str) -> bool:
+        """ "twenty-five", "one-fifth", "one hundred and five": the joiner is inside the number."""
+        following = lowers[j + 1] if j + 1 < len(lowers) else ""
+        if joiner == "-":
+            return following in self.number_words or following in self.denominators
+        return following in self.number_words
 
     def _read_half(self, lowers: list[str], i: int, taken: set[int]) -> Amount:
-        """ "half" is a fraction, but "half a million" is 500,000 and "half a percentage point" 0.5."""
+        """ "half" is a fraction; "half a million" is 500,000, "half a percentage point" 0.5."""
         if i + 2 < len(lowers) and lowers[i + 1] in ("a", "an") and i + 2 not in taken:
             if lowers[i + 2] in self.scales and lowers[i + 2] not in self.glued_scales:
                 scale = self.scales[lowers[i + 2]]
@@ -472,7 +505,9 @@ class QuantityReader:
             code = None
             if doc[k].text in self.currency_codes:
                 code = self.code_aliases.get(doc[k].text, doc[k].text)
-            elif word in self.currency_words and (word not in self.money_label_words or label == "MONEY"):
+            elif word in self.currency_words and (
+                word not in self.money_label_words or label == "MONEY"
+            ):
                 code = adjective[0] if adjective else self.currency_words[word]
             elif word in self.subunits and amount.currency is None:
                 sub_code, factor = self.subunits[word]
@@ -544,7 +579,7 @@ class QuantityReader:
         return mention
 
     def _counted_noun(self, span: Span, found: list[tuple[QuantityMention, Span]]) -> str | None:
-        """The noun the number modifies, as a singular lemma; "X of them" takes the last counted noun."""
+        """The noun the number modifies, as a singular lemma; "X of them": the last one counted."""
         root = span.root
         head = root.head
         if head.i >= span.end and head.pos_ in ("NOUN", "PROPN") and root.dep_ != "appos":
@@ -584,7 +619,7 @@ def _last_counted_unit(found: list[tuple[QuantityMention, Span]]) -> str | None:
 
 
 def _share_units(first: Amount, second: Amount) -> tuple[Amount, Amount]:
-    """ "10 to 20 million" scales both ends; "$20 to 30" and "18 to 19%" share currency and percent."""
+    """ "10 to 20 million" scales both ends; "$20 to 30", "18 to 19%" share currency, percent."""
     if first.scale == 1 and second.scale != 1 and first.value is not None:
         first = replace(first, value=first.value * second.scale, scale=second.scale)
     currency = first.currency or second.currency
@@ -601,7 +636,9 @@ def _phrase_at(
     """The longest phrase starting at token ``i``: (its value, its length in tokens)."""
     for phrase in sorted(phrases, key=len, reverse=True):
         n = len(phrase)
-        if tuple(lowers[i : i + n]) == phrase and not (taken and any(k in taken for k in range(i, i + n))):
+        if tuple(lowers[i : i + n]) == phrase and not (
+            taken and any(k in taken for k in range(i, i + n))
+        ):
             return phrases[phrase], n
     return None
 
@@ -612,7 +649,11 @@ def _phrase_ending_at(
     """The longest phrase that ends just before token ``i``."""
     for phrase in sorted(phrases, key=len, reverse=True):
         n = len(phrase)
-        if i - n >= 0 and tuple(lowers[i - n : i]) == phrase and not any(k in taken for k in range(i - n, i)):
+        if (
+            i - n >= 0
+            and tuple(lowers[i - n : i]) == phrase
+            and not any(k in taken for k in range(i - n, i))
+        ):
             return phrases[phrase], n
     return None
 

@@ -63,8 +63,16 @@ def test_folder_jsonl_and_stdin_inputs(tmp_path: Path, cli_uses_session_model: N
 
     result = runner.invoke(
         app,
-        ["batch", str(tmp_path / "news"), str(feed), "-", "-o", str(out),
-         "--published", "2024-06-10"],  # fmt: skip
+        [
+            "batch",
+            str(tmp_path / "news"),
+            str(feed),
+            "-",
+            "-o",
+            str(out),
+            "--published",
+            "2024-06-10",
+        ],  # fmt: skip
         input=ARTICLES["ferry"].encode(),
     )
 
@@ -174,6 +182,32 @@ def test_jsonl_line_fields_become_the_article() -> None:
     )  # fmt: skip
 
 
+def test_urls_are_read_through_fsspec(nlp: Language, tmp_path: Path) -> None:
+    import fsspec
+
+    fs = fsspec.filesystem("memory")
+    fs.pipe("/batch-test/in/bridge.txt", ARTICLES["bridge"].encode())
+    fs.pipe("/batch-test/in/deep/power.txt", ARTICLES["power"].encode())
+    fs.pipe(
+        "/batch-test/in/feed.jsonl", json.dumps({"id": "s1", "text": ARTICLES["strike"]}).encode()
+    )
+    out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
+
+    summary = run_batch(["memory://batch-test/in", "nosuchfs://x/y.txt"], str(out),
+                        errors=str(errors), nlp=nlp)  # fmt: skip
+
+    records = read_jsonl(out)
+    assert [(r["doc_id"], r["source"]["path"]) for r in records] == [
+        ("bridge", "memory:///batch-test/in/bridge.txt"),
+        ("power", "memory:///batch-test/in/deep/power.txt"),
+        ("s1", "memory:///batch-test/in/feed.jsonl"),
+    ]
+    assert [(e["path"], e["error"]["type"]) for e in read_jsonl(errors)] == [
+        ("nosuchfs://x/y.txt", "unreadable")
+    ]
+    assert summary.exit_code == 1
+
+
 def test_two_workers_give_the_same_output_in_the_same_order(nlp: Language, tmp_path: Path) -> None:
     write_articles(tmp_path / "news", list(ARTICLES))
     (tmp_path / "news" / "blank.txt").write_text("", encoding="utf-8")
@@ -217,9 +251,7 @@ def test_usage_errors_exit_with_2(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_dask_local_cluster_gives_the_single_process_output(
-    nlp: Language, tmp_path: Path
-) -> None:
+def test_dask_local_cluster_gives_the_single_process_output(nlp: Language, tmp_path: Path) -> None:
     write_articles(tmp_path / "news", list(ARTICLES))
     config = BatchConfig(batch_size=2)
     local, dask = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"

@@ -140,11 +140,15 @@ def digit_numbers(draw) -> tuple[str, float]:
     if draw(st.booleans()):
         decimals = draw(st.integers(min_value=1, max_value=99))
         text, value = f"{text}.{decimals:02d}", float(f"{whole}.{decimals:02d}")
-    scale = draw(st.sampled_from([("", 1.0), (" million", 1e6), (" billion", 1e9), (" thousand", 1e3)]))
+    scale = draw(
+        st.sampled_from([("", 1.0), (" million", 1e6), (" billion", 1e9), (" thousand", 1e3)])
+    )
     return text + scale[0], value * scale[1]
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(number=digit_numbers())
 def test_digits_round_trip_to_their_value(extract, number):
     text, value = number
@@ -154,8 +158,14 @@ def test_digits_round_trip_to_their_value(extract, number):
     assert math.isclose(found[0].value, value, rel_tol=1e-9)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=st.text(alphabet=st.sampled_from(list("0123456789,.$%£€- abcmkt\nAs many Half-third")), max_size=80))
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    text=st.text(
+        alphabet=st.sampled_from(list("0123456789,.$%£€- abcmkt\nAs many Half-third")), max_size=80
+    )
+)
 def test_offsets_hold_on_arbitrary_text(extract, text):
     if not text.strip():
         return
