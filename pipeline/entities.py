@@ -45,6 +45,7 @@ class EntityFixStage(LexiconComponent):
         self.org_heads = lower("org_heads_taking_of_for")
         self.title_phrases = [tuple(p) for p in lexicon.get("title_phrases", [])]
         self.max_extension = int(lexicon.get("max_name_extension", 2))
+        self.law_heads = lower("law_heads")
 
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_lexicon()
@@ -188,6 +189,7 @@ class EntityFixStage(LexiconComponent):
         """One label per name: a person's name parts stay PERSON, else the majority label."""
         full_names = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
         name_parts = self._person_name_parts(doc)
+        orgs = [e for e in doc.ents if e.label_ == "ORG"]
         votes: dict[str, Counter[str]] = defaultdict(Counter)
         pinned: dict[str, str] = {}
         for ent in doc.ents:
@@ -195,6 +197,10 @@ class EntityFixStage(LexiconComponent):
                 continue
             if self._is_person_name(ent, full_names, name_parts):
                 pinned[ent.text] = "PERSON"
+            elif ent.label_ == "GPE" and ent[0].is_title and self._club_like_org(ent, orgs):
+                pinned[ent.text] = "ORG"
+            elif ent[-1].lower_ in self.law_heads and ent.label_ != "LAW" and len(ent) > 1:
+                pinned[ent.text] = "LAW"
             votes[ent.text][ent.label_] += 1
             if ent.ent_id_:  # pinned by the entity ruler
                 pinned.setdefault(ent.text, ent.label_)
@@ -223,15 +229,42 @@ class EntityFixStage(LexiconComponent):
         return len(ent) <= 3 and all(t.is_title for t in ent) and ent[-1].text in name_parts
 
     def _set_canonical(self, doc: Doc) -> None:
-        people = [e for e in doc.ents if e.label_ == "PERSON"]
-        full_names = sorted({e.text for e in people if len(e) > 1}, key=len, reverse=True)
+        """Short forms take the full name: "Flynn" is "Charles Flynn", "Toyota" "Toyota Motor"."""
+        named = {label: [e for e in doc.ents if e.label_ == label] for label in ("PERSON", "ORG")}
+        full_names = {
+            "PERSON": sorted(
+                {e.text for e in named["PERSON"] if len(e) > 1}, key=len, reverse=True
+            ),
+            "ORG": sorted(
+                {e.text for e in named["ORG"] if self._plain_name(e)}, key=len, reverse=True
+            ),
+        }
         for ent in doc.ents:
             if ent.label_ in self.numeric_labels:
                 continue
             canonical = ent.text
-            if ent.label_ == "PERSON":
-                canonical = _full_name(ent.text, full_names, people, ent) or canonical
+            if ent.label_ == "PERSON" or (ent.label_ == "ORG" and ent[0].is_title):
+                found = _full_name(ent.text, full_names[ent.label_], named[ent.label_], ent)
+                canonical = found or canonical
             ent._.canonical = canonical
+
+    def _plain_name(self, ent: Span) -> bool:
+        """Several capitalised words, no acronym ("Borussia Dortmund"; not "Bank of England")."""
+        return len(ent) > 1 and all(t.is_title for t in ent)
+
+    def _club_like_org(self, ent: Span, orgs: list[Span]) -> bool:
+        """A place name that is the first or last word of a plain ORG name in the article.
+
+        "Dortmund" after "Borussia Dortmund" is the club; "England" after "Bank of England"
+        stays a place, and so does "Washington" after "Washington Post" (an org word).
+        """
+        for org in orgs:
+            if not self._plain_name(org) or any(t.lower_ in self.org_words for t in org):
+                continue
+            words = org.text.split()
+            if ent.text in (words[0], words[-1]):
+                return True
+        return False
 
 
 def _full_name(short: str, full_names: list[str], people: list[Span], ent: Span) -> str | None:

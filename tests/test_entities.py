@@ -51,3 +51,31 @@ def test_title_is_not_part_of_a_person_and_secretary_of_state_is_no_org(extract)
 def test_numeric_and_temporal_labels_never_reach_entities(extract):
     record = extract("About 3,000 workers struck for 12 days in March, costing $4 million.")
     assert all(e.label not in {"CARDINAL", "DATE", "MONEY", "QUANTITY"} for e in record.entities)
+
+
+def test_short_club_name_takes_the_clubs_full_name(extract):
+    record = extract("Inter Milan won the derby on Sunday. Milan fans sang until midnight.")
+    assert ("Milan", "ORG", "Inter Milan") in ents(record)
+
+
+def test_acronym_or_prefixed_place_is_not_merged_into_an_org(extract):
+    record = extract(
+        "The US Geological Survey published the data. The US imports most of its gallium."
+    )
+    us = [e for e in record.entities if e.text == "US"]
+    assert us and all(e.canonical == "US" and e.label == "GPE" for e in us)
+
+
+def test_company_short_name_takes_the_full_name(extract):
+    record = extract(
+        "Honda Motor reported record sales on Tuesday. Analysts said Honda had gained share."
+    )
+    assert ("Honda", "ORG", "Honda Motor") in ents(record)
+
+
+def test_named_agreements_and_acts_are_laws(extract):
+    record = extract(
+        "Delegates in Paris signed the Montreal Protocol and praised the Clean Air Act."
+    )
+    labels = {e.text: e.label for e in record.entities}
+    assert labels.get("Clean Air Act") == "LAW"
