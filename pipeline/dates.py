@@ -12,6 +12,13 @@ granularity, ISO weeks, durations, open and closed intervals, and "the latest
 month or weekday not after publication". Whatever is left goes to dateparser
 (relative to the publication date, preferring the past), whose ``period`` gives
 the granularity. Every word list lives in ``configs/dates.json``.
+
+The stage adds what the model misses or gets wrong: "between X and Y" tagged as
+two dates, dates swallowed into an ORG ("Council on Feb. 18"), rates ("$5 billion
+a year"), race times and margins (measures, not dates). It decides whether a date
+points ahead from its verb (future auxiliary or "due"/"scheduled", a present tense
+outside headlines, "until") and passes the last dated point of the same or the
+previous sentence as the anchor for "a year later" / "that month".
 """
 
 from __future__ import annotations
@@ -93,7 +100,7 @@ class DateResolver:
             **lx.get("weekday_abbreviations", {}),
         }
         self.day_parts = lx.get("day_parts", [])
-        self.seasons: dict[str, str] = lx.get("seasons", {})
+        self.seasons: dict[str, int] = lx.get("seasons", {})
         self.numbers: dict[str, float] = lx.get("number_words", {})
         self.vague_counts = lx.get("vague_counts", [])
         self.units: dict[str, list[Any]] = lx.get("duration_units", {})
@@ -103,6 +110,13 @@ class DateResolver:
         self.holidays: dict[str, list[int]] = lx.get("holidays", {})
         self.leading_trim = lx.get("leading_trim", [])
         self.trailing_trim = lx.get("trailing_trim_after_number", [])
+        self.trailing_unit_trim = lx.get("trailing_trim_after_unit", [])
+        self.time_units: dict[str, str] = lx.get("time_units", {})
+        self.ordinal_words = lx.get("ordinal_words", [])
+        self.half_words: dict[str, int] = lx.get("half_words", {})
+        self.frequency_words = {w.lower() for w in lx.get("frequency_words", [])}
+        self.anchored_words: dict[str, int] = lx.get("anchored_words", {})
+        self.weekend_words: dict[str, int] = lx.get("weekend_words", {})
         self._compile()
 
     def _compile(self) -> None:
@@ -115,6 +129,7 @@ class DateResolver:
         self.re_approx = re.compile(rf"^({_alternation(self.approximate_words)})\s+(.+)$")
         self.re_abbrev = re.compile(rf"\b({_alternation(self.abbreviations)})\b\.?")
         month, weekday = _alternation(self.months), _alternation(self.weekdays)
+        lx_ordinals = self.ordinal_words
         self.month_re = month
         self.re_weekday = re.compile(rf"^({weekday})$")
         self.re_weekday_prefix = re.compile(rf"^({weekday}),?\s+(.+)$")
@@ -126,7 +141,23 @@ class DateResolver:
         number = rf"\d+(?:\.\d+)?|{_alternation(self.numbers)}"
         self.number_pattern = number
         unit = _alternation(self.units)
-        self.re_ago = re.compile(rf"^({number})[\s-]+({unit})s?\s+(ago|before|earlier)$")
+        self.re_ago = re.compile(rf"^({number})[\s-]+({unit})s?\s+ago$")
+        # "a year later", "two months earlier": counted from a date the text gave before
+        self.re_anchored = re.compile(
+            rf"^({number})[\s-]+({unit})s?\s+({_alternation(self.anchored_words)})$"
+        )
+        self.re_anchor_same = re.compile(rf"^(that|following) ({unit})$")
+        self.re_trailing_unit = re.compile(
+            rf"\b(?:{unit}|{_alternation(self.time_units)})s?(\s+(?:{_alternation(self.trailing_unit_trim)}))$",
+            flags,
+        )
+        time_unit = _alternation(self.time_units)
+        self.re_time_part = re.compile(rf"^({number})(?:\s+|-)({time_unit})s?$")
+        self.re_weekend = re.compile(rf"^(?:({_alternation(self.weekend_words)}) )?weekend$")
+        self.re_dateish = re.compile(
+            rf"\b(?:\d{{4}}|{month}|{weekday}|{unit}|{_alternation(self.day_words)}"
+            rf"|{_alternation(self.day_parts)}|{_alternation(self.seasons)})"
+        )
         self.re_duration = re.compile(
             rf"^(?:(past|last|next|previous|prior|coming|first|final)\s+)?({number}|{_alternation(self.vague_counts)})"
             rf"(?:\s+|-)({unit}|centurie)s?(\s+and\s+a\s+half)?(?:\s+(?:long|old))?$"
@@ -143,13 +174,28 @@ class DateResolver:
             rf"^({_alternation(self.seasons)})"
             r"(?:\s+(?:of\s+)?(\d{4}|this year|last year|next year))?$"
         )
+        self.re_relative_season = re.compile(
+            rf"^({_alternation(self.relative)})\s+({_alternation(self.seasons)})$"
+        )
+        self.re_ordinal_unit = re.compile(
+            rf"^(?:a |an |the )?(?:\d+(?:st|nd|rd|th)|{_alternation(lx_ordinals)}) "
+            rf"(?:{unit}|{_alternation(self.time_units)}|season|half)s?$"
+        )
 
     # -- entry point ----------------------------------------------------------
 
     def resolve(
-        self, text: str, published: dt.date | None, future: bool = False
+        self,
+        text: str,
+        published: dt.date | None,
+        future: bool = False,
+        anchor: str | None = None,
     ) -> ResolvedDate | None:
-        """The mention in ``text``, or None when it is no date ("the days", a clock time)."""
+        """The mention in ``text``, or None when it is no date ("the days", a clock time).
+
+        ``anchor`` is the value of the date the text last gave: "a year later" and
+        "that month" count from it, and have no value without it.
+        """
         start, end = self._trim(text)
         if start >= end:
             return None
@@ -160,7 +206,7 @@ class DateResolver:
             qualifier = self.qualifiers[match.group(1)]
             core = core[match.end() :]
         try:
-            result = self._core(core, published, future)
+            result = self._anchored(core, anchor) or self._core(core, published, future)
         except (ValueError, OverflowError):  # an impossible date ("Feb. 30")
             result = _Core("point", None, None)
         if result is None:
@@ -180,10 +226,11 @@ class DateResolver:
         while True:
             while start < end and (text[start].isspace() or text[start] in "\"'“‘(,"):
                 start += 1
-            match = self.re_leading.match(text, start, end)
-            if not match or match.end() >= end:
+            # sliced: "^" would not match at a ``pos`` past the string's start
+            match = self.re_leading.match(text[start:end])
+            if not match or start + match.end() >= end:
                 break
-            start = match.end()
+            start += match.end()
         while end > start:
             tail = text[start:end]
             if tail[-1].isspace() or tail[-1] in ',;:!?"”’)':
@@ -194,6 +241,8 @@ class DateResolver:
                 end -= 1
             elif match := self.re_trailing.search(tail):
                 end = start + match.start()
+            elif match := self.re_trailing_unit.search(tail):  # "four months in a row"
+                end = start + match.start(1)
             else:
                 break
         return start, end
@@ -216,6 +265,12 @@ class DateResolver:
         core = re.sub(r"^the\s+", "", core)
         if core in self.not_dates or not re.search(r"[a-z0-9]", core):
             return None
+        if core in self.frequency_words:  # "annual", "quarterly": a recurring set
+            return _Core("set", None, None)
+        if (self.re_ordinal_unit.match(core) and self._century_start(core) is None) or re.search(
+            r"years?-olds?$", core
+        ):
+            return None  # "its fourth month", "8-year-olds": a rank or an age, not a date
         if core in self.vague:
             unit = core.split()[-1].rstrip("s")
             return _Core("interval", None, unit if unit in self.units else None)
@@ -227,10 +282,13 @@ class DateResolver:
             self._decade,
             self._century,
             self._ago,
+            self._clock_duration,
             self._duration,
+            self._weekend,
             self._relative,
             self._day_word,
             self._quarter,
+            self._half,
             self._fiscal,
             self._year,
             self._season,
@@ -244,8 +302,8 @@ class DateResolver:
                 return result
         if re.fullmatch(r"[\d:.\s]*(?:a\.?m\.?|p\.?m\.?|gmt|utc|[a-z]st|[a-z]dt)?", core):
             return None  # a clock time: no date in it
-        if not fallback or (len(core) < 3 and not core.isdigit()):
-            return None
+        if not fallback or not self.re_dateish.search(core):
+            return None  # "between 10 and 20", "74th minute": numbers, not dates
         return self._dateparser(core, published, future)
 
     def _since(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
@@ -254,8 +312,9 @@ class DateResolver:
         inner = self._core(core[6:], published, future)
         if inner is None:
             return None
-        value = f"{inner.value}/.." if inner.value and "/" not in inner.value else inner.value
-        return _Core("interval", value, inner.granularity)
+        # "since the 1950s": open from the start of the period
+        value = f"{inner.value.split('/')[0]}/.." if inner.value else None
+        return _Core("interval", value, inner.granularity, inner.qualifier)
 
     def _between(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
         match = re.match(r"^between (.+?) and (.+)$", core) or re.match(
@@ -272,6 +331,9 @@ class DateResolver:
             and not re.fullmatch(r"\d{4}\s*-\s*\d{4}", core)
         ):
             return None  # "mid-2023", ISO dates: not a range
+        year = re.search(r",?\s+(\d{4})$", right_text)
+        if year and not re.search(r"\d{4}$", left_text) and self.re_month_day_year.match(left_text):
+            left_text = f"{left_text}, {year.group(1)}"  # "between May 1 and Oct. 31, 2022"
         right = self._core(right_text, published, future, fallback=False)
         left = self._core(left_text, published, future, fallback=False)
         if not (left and right and left.value and right.value) or "P" in left.value + right.value:
@@ -326,7 +388,9 @@ class DateResolver:
 
     def _century(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
         start = self._century_start(core)
-        return None if start is None else _Core("interval", f"{start}/{start + 99}", "century")
+        if start is None:
+            return None
+        return _Core("interval", f"{start + 1}/{start + 100}", "century")  # 1801/1900
 
     def _amount(self, text: str) -> float | None:
         if text in self.numbers:
@@ -355,6 +419,67 @@ class DateResolver:
         if letter == "W":
             return _Core("point", _iso_week(day), "week")
         return _Core("point", day.isoformat(), "day")
+
+    def _anchored(self, core: str, anchor: str | None) -> _Core | None:
+        """ "a year later", "a month earlier", "that year": counted from ``anchor``."""
+        match = self.re_anchored.match(core)
+        if match:
+            amount, unit = self._amount(match.group(1)), match.group(2)
+            step = self.anchored_words[match.group(3)]
+        else:
+            match = self.re_anchor_same.match(re.sub(r"^the\s+", "", core))
+            if not match:
+                return None
+            amount, unit, step = 1.0, match.group(2), 0 if match.group(1) == "that" else 1
+        letter, size, granularity = self.units[unit]
+        granularity = "year" if letter == "Y" else granularity
+        if anchor is None or amount is None or not amount.is_integer():
+            return _Core("point", None, granularity)
+        n = step * int(amount) * size
+        parts = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", anchor)
+        if parts is None:
+            return _Core("point", None, granularity)
+        year, month, day = parts.groups()
+        if letter == "Y":
+            return _Core("point", str(int(year) + n), "year")
+        if letter == "M" and month:
+            shifted_year, shifted_month = _shift_months(dt.date(int(year), int(month), 1), n)
+            return _Core("point", f"{shifted_year}-{shifted_month:02d}", "month")
+        if day and month:
+            moved = dt.date(int(year), int(month), int(day)) + dt.timedelta(
+                days=n * (7 if letter == "W" else 1)
+            )
+            if letter == "W":
+                return _Core("point", _iso_week(moved), "week")
+            return _Core("point", moved.isoformat(), "day")
+        return _Core("point", None, granularity)
+
+    def _clock_duration(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+        """ "30 hours", "two minutes and 11 seconds": ISO time durations (PT30H)."""
+        amounts: dict[str, str] = {}
+        for piece in re.split(r",\s*(?:and\s+)?|\s+and\s+", core):
+            match = self.re_time_part.match(piece.strip())
+            amount = self._amount(match.group(1)) if match else None
+            if match is None or amount is None:
+                return None
+            amounts[self.time_units[match.group(2)]] = _number(amount)
+        letters = "".join(f"{amounts[k]}{k}" for k in "HMS" if k in amounts)
+        return _Core("duration", f"PT{letters}", None)
+
+    def _weekend(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+        """ "last weekend", "this weekend": the ISO week the weekend falls in."""
+        match = self.re_weekend.match(core)
+        if not match:
+            return None
+        if published is None:
+            return _Core("point", None, "week")
+        step = self.weekend_words.get(match.group(1) or "", 1 if future else 0)
+        saturday = published + dt.timedelta(days=5 - published.weekday())  # this week's
+        if step < 0 or (match.group(1) is None and not future and published.weekday() < 5):
+            saturday -= dt.timedelta(weeks=1)  # the one already gone
+        elif step > 0:
+            saturday += dt.timedelta(weeks=1 if published.weekday() >= 5 else 0)
+        return _Core("point", _iso_week(saturday), "week")
 
     def _duration(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
         match = self.re_duration.match(core)
@@ -443,6 +568,19 @@ class DateResolver:
             year = str(year_number)
         return _Core("point", f"{year}-Q{quarter}" if year else None, "quarter")
 
+    def _half(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+        """ "the second half of 2025": six months, as an interval of months."""
+        match = re.fullmatch(rf"({_alternation(self.half_words)}) half(?: of | )(.+)", core)
+        if not match:
+            return None
+        inner = self._core(match.group(2), published, future)
+        if inner is None or inner.granularity != "year" or not inner.value:
+            return None
+        first = 1 if self.half_words[match.group(1)] == 1 else 7
+        return _Core(
+            "interval", f"{inner.value}-{first:02d}/{inner.value}-{first + 5:02d}", "month"
+        )
+
     def _fiscal(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
         match = re.fullmatch(
             r"(?:fiscal|financial)(?: year)? '?(\d{4}|\d{2})|fy ?'?(\d{4}|\d{2})", core
@@ -459,18 +597,33 @@ class DateResolver:
         return _Core("point", match.group(1), "year")
 
     def _season(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
-        match = self.re_season.match(core)
+        """A season is its first month, approximately ("the summer" -> June)."""
+        relative = self.re_relative_season.match(core)
+        match = relative or self.re_season.match(core)
         if not match:
             return None
-        code, year_text = self.seasons[match.group(1)], match.group(2)
-        if year_text:
-            inner = self._core(year_text, published, future)
-            year = inner.value if inner else None
-        elif published is None:
-            year = None
-        else:
-            year = str(published.year)
-        return _Core("point", f"{year}-{code}" if year else None, None)
+        name = match.group(2) if relative else match.group(1)
+        month = self.seasons[name]
+        if not relative and match.group(2):
+            inner = self._core(match.group(2), published, future)
+            if inner is None or not inner.value:
+                return _Core("point", None, "month", "approximate")
+            return _Core("point", f"{inner.value}-{month:02d}", "month", "approximate")
+        if published is None:
+            return _Core("point", None, "month", "approximate")
+        step = self.relative[match.group(1)] if relative else (1 if future else -1)
+        year = published.year
+        if (
+            step < 0
+            and month > published.month
+            or relative
+            and step < 0
+            and month == published.month
+        ):
+            year -= 1
+        elif step > 0 and month <= published.month:
+            year += 1
+        return _Core("point", f"{year}-{month:02d}", "month", "approximate")
 
     def _holiday(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
         match = re.fullmatch(rf"({_alternation(self.holidays)})(?:,? (\d{{4}}))?", core)
@@ -583,14 +736,18 @@ def default_resolver() -> DateResolver:
 
 
 def resolve_date_text(
-    text: str, published: dt.date | None, future: bool = False, resolver: DateResolver | None = None
+    text: str,
+    published: dt.date | None,
+    future: bool = False,
+    resolver: DateResolver | None = None,
+    anchor: str | None = None,
 ) -> ResolvedDate | None:
     """Resolve one date mention's text ("on Nov. 4", "more than 70 years ago") without a Doc.
 
     None means the text is no date. ``trim_start``/``trim_end`` locate the mention
     span inside ``text`` (leading "the"/prepositions and trailing punctuation cut).
     """
-    return (resolver or default_resolver()).resolve(text, published, future)
+    return (resolver or default_resolver()).resolve(text, published, future, anchor)
 
 
 class DateStage(LexiconComponent):
@@ -604,6 +761,12 @@ class DateStage(LexiconComponent):
         self.future_aux = {w.lower() for w in lexicon.get("future_auxiliaries", [])}
         self.future_words = {w.lower() for w in lexicon.get("future_words", [])}
         self.set_words = {w.lower() for w in lexicon.get("set_words", [])}
+        self.attach_units = {w.lower() for w in lexicon.get("attach_left_units", [])}
+        self.unit_words = set(lexicon.get("duration_units", {}))
+        self.margin_words = {w.lower() for w in lexicon.get("margin_words", [])}
+        self.comparison_words = {w.lower() for w in lexicon.get("comparison_words", [])}
+        self.present_not_ahead = {w.lower() for w in lexicon.get("present_not_ahead", [])}
+        self.future_prepositions = {w.lower() for w in lexicon.get("future_prepositions", [])}
         self.calendar_words = {
             w.lower() for w in lexicon.get("month_names", []) + lexicon.get("weekday_names", [])
         }
@@ -612,12 +775,25 @@ class DateStage(LexiconComponent):
         self.ensure_lexicon()
         meta = article_of(doc)
         mentions: list[DateMentionData] = []
-        for span in self._candidate_spans(doc):
+        anchor: tuple[int, str] | None = None  # (sentence start, value) of the last point
+        for span in sorted(self._candidate_spans(doc), key=lambda s: s.start):
             if in_ranges(span.start_char, span.end_char, meta.boilerplate):
                 continue
-            mention = self._mention(span, meta.published)
-            if mention is not None:
-                mentions.append(mention)
+            if self._is_measured_time(span) or self._is_rate(span):
+                continue
+            sentence = span[0].sent
+            near = anchor[1] if anchor and anchor[0] >= _previous_sentence_start(sentence) else None
+            ahead = self._points_ahead(
+                span, in_ranges(span.start_char, span.end_char, meta.headings)
+            )
+            if ahead and _follows_later(span):
+                ahead = False  # "due later on Friday", written on a Friday: that day
+            mention = self._mention(span, meta.published, ahead, near)
+            if mention is None:
+                continue
+            mentions.append(mention)
+            if mention.kind == "point" and mention.value and "W" not in mention.value:
+                anchor = (sentence.start, mention.value)
         doc._.dates = _without_overlaps(mentions)
         return doc
 
@@ -630,6 +806,27 @@ class DateStage(LexiconComponent):
             if start > 0 and doc[start - 1].lower_ in self.attach_left:
                 start -= 1  # "since 2014" is one mention
             if (
+                start > 0
+                and doc[start - 1].lower_ == "between"
+                and ("and" in ent.text.split() or self._interval_end(doc, start - 1, end) > end)
+            ):
+                start -= 1  # "between May 1 and Oct. 31": the model leaves "between" out
+            if (
+                end - start == 1
+                and start > 0
+                and doc[start].lemma_.lower() in self.unit_words
+                and doc[start - 1].lower_ in self.attach_units
+            ):
+                start -= 1  # the model leaves "this" out of "this year's budget"
+            end = self._interval_end(doc, start, end)
+            if (
+                end - start > 1
+                and doc[end - 1].lower_ in ("later", "earlier")
+                and end < len(doc)
+                and doc[end].lower_ in self.comparison_words
+            ):
+                end -= 1  # "four days later than planned": the duration is the date
+            if (
                 doc[end - 1].lower_ == "of"
                 and end < len(doc)
                 and re.fullmatch(r"\d{4}", doc[end].text)
@@ -637,7 +834,61 @@ class DateStage(LexiconComponent):
                 end += 1  # the model stops "the summer of" short of its year
             spans.append(Span(doc, start, end, label=ent.label_))
         spans.extend(self._recurring(doc))
+        spans.extend(self._untagged(doc))
         return spans
+
+    def _interval_end(self, doc: Doc, start: int, end: int) -> int:
+        """ "between December 2021 and August 2023": the model tags two dates; join them."""
+        if doc[start].lower_ != "between" or any(t.lower_ == "and" for t in doc[start:end]):
+            return end
+        if end + 1 < len(doc) and doc[end].lower_ == "and" and doc[end + 1].ent_type_ == "DATE":
+            following = end + 2
+            while following < len(doc) and doc[following].ent_iob_ == "I":
+                following += 1
+            return following
+        return end
+
+    def _is_rate(self, span: Span) -> bool:
+        """ "$300 billion a year", "2 million barrels a day": a rate, not a date."""
+        words = [t.lower_ for t in span]
+        if len(words) != 2 or words[0] not in ("a", "an", "per") or span.start == 0:
+            return False
+        before = span.doc[span.start - 1]
+        return before.like_num or before.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL", "PERCENT")
+
+    def _is_measured_time(self, span: Span) -> bool:
+        """Race times and margins ("31 seconds back", "2 hours, 11 minutes") are measures."""
+        units = [t for t in span if t.lemma_.lower() in self.resolver.time_units]
+        if span.label_ != "TIME" and not units:
+            return False
+        doc = span.doc
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and after.lower_ in self.margin_words:
+            return True
+        if after is not None and after.text == "," and span.end + 1 < len(doc):
+            return doc[span.end + 1].ent_type_ == "TIME" or len(units) > 1
+        if span.start > 1 and doc[span.start - 1].text == ",":
+            return doc[span.start - 2].ent_type_ == "TIME" or len(units) > 1  # "2 hours, 11 min"
+        return len(units) > 1
+
+    def _untagged(self, doc: Doc) -> list[Span]:
+        """ "on Tuesday", "on Feb. 18" that the model swallowed into an ORG ("Council on Feb.")."""
+        found = []
+        for token in doc[1:]:
+            if doc[token.i - 1].lower_ != "on" or token.ent_type_ in self.labels:
+                continue
+            if not token.is_title:
+                continue
+            name = self.resolver.abbreviations.get(token.lower_.rstrip("."), token.lower_)
+            if name in self.resolver.weekdays:
+                found.append(Span(doc, token.i, token.i + 1, label="DATE"))
+            elif (
+                name in self.resolver.months
+                and token.i + 1 < len(doc)
+                and re.fullmatch(r"\d{1,2}", doc[token.i + 1].text)
+            ):
+                found.append(Span(doc, token.i, token.i + 2, label="DATE"))
+        return found
 
     def _recurring(self, doc: Doc) -> list[Span]:
         """ "every June", "each Monday": sets, which the small model rarely tags."""
@@ -652,13 +903,17 @@ class DateStage(LexiconComponent):
                 found.append(Span(doc, token.i, token.i + 2, label="DATE"))
         return found
 
-    def _mention(self, span: Span, published: dt.date | None) -> DateMentionData | None:
+    def _mention(
+        self, span: Span, published: dt.date | None, ahead: bool, anchor: str | None
+    ) -> DateMentionData | None:
         if span[0].lower_ in self.set_words:
             granularity = "month" if span[-1].lower_ in self.resolver.months else "day"
             return DateMentionData(span.start_char, span.end_char, "set", None, granularity)
-        resolved = self.resolver.resolve(span.text, published, future=self._points_ahead(span))
+        resolved = self.resolver.resolve(span.text, published, ahead, anchor)
         if resolved is None or (span.label_ == "TIME" and resolved.value is None):
             return None
+        if resolved.kind == "point" and resolved.value is None and resolved.granularity is None:
+            return None  # "the rest of the year", "one night": nothing a reader could date
         start = span.start_char + resolved.trim_start
         end = span.end_char - resolved.trim_end
         if start >= end:
@@ -667,20 +922,52 @@ class DateStage(LexiconComponent):
             start, end, resolved.kind, resolved.value, resolved.granularity, resolved.qualifier
         )
 
-    def _points_ahead(self, span: Span) -> bool:
-        """True when the date's verb is future: "will meet on Friday", "is due in March"."""
+    def _points_ahead(self, span: Span, heading: bool = False) -> bool:
+        """True when the date's verb is future: "will meet on Friday", "is due in March",
+        "takes effect Jan. 1" (a present tense in running text; headlines use it for the past)."""
         verb: Token = span.root
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         chain = [verb, *list(verb.ancestors)[:2]]
         for token in chain:
+            if _has_past_auxiliary(token):
+                return False  # "the talks were scheduled to end on Friday"
             if token.lower_ in self.future_words or token.lower_ in self.future_aux:
                 return True
-            if any(c.dep_ == "aux" and c.lower_ in self.future_aux for c in token.children):
+            if any(
+                (c.dep_ == "aux" and c.lower_ in self.future_aux)
+                or (c.dep_ in ("acomp", "xcomp") and c.lower_ in self.future_words)
+                for c in token.children
+            ) and not any(c.lemma_ == "have" and c.dep_ == "aux" for c in token.children):
                 return True
             if token.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "auxpass"):
                 break
-        return False
+        head = span.root.head
+        if head.lower_ in self.future_prepositions and verb.tag_ not in ("VBD", "VBN"):
+            return True  # "postponing the return until April"
+        return (
+            not heading
+            and verb.pos_ == "VERB"
+            and verb.tag_ in ("VBZ", "VBP")
+            and verb.lemma_.lower() not in self.present_not_ahead
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        )
+
+
+def _follows_later(span: Span) -> bool:
+    before = [t.lower_ for t in span.doc[max(0, span.start - 2) : span.start]]
+    return bool(before) and (before[-1] == "later" or before == ["later", "on"])
+
+
+def _has_past_auxiliary(token: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in token.children)
+
+
+def _previous_sentence_start(sentence: Span) -> int:
+    """Token index where the sentence before ``sentence`` starts (or its own start)."""
+    if sentence.start == 0:
+        return 0
+    return sentence.doc[sentence.start - 1].sent.start
 
 
 def _without_overlaps(mentions: list[DateMentionData]) -> list[DateMentionData]:

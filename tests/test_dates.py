@@ -220,3 +220,177 @@ def test_date_offsets_hold_on_arbitrary_text(extract, parts):
     record = extract(text)  # validates text[start:end] == span text for every date
     for mention in record.dates:
         assert mention.text == mention.text.strip() != ""
+
+
+# -- dates that point ahead ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a present tense in running text points ahead
+        ("The new tariff takes effect Jan. 1.", ("Jan. 1", "point", "2025-01-01", "day", "exact")),
+        # "due" as the complement of "is"
+        (
+            "The board's next meeting is due on March 3.",
+            ("March 3", "point", "2025-03-03", "day", "exact"),
+        ),
+        # "would" after a reporting verb: the future seen from the past
+        (
+            "Analysts said the bank would cut rates again in June.",
+            ("June", "point", "2025-06", "month", "exact"),
+        ),
+        # "until" with no past-tense verb
+        (
+            "The cartel voted to delay the increase, postponing it until April.",
+            ("April", "point", "2025-04", "month", "exact"),
+        ),
+    ],
+)
+def test_date_points_ahead(extract, sentence, expected):
+    assert only_date(extract, sentence) == expected
+
+
+def test_scheduled_with_past_auxiliary_stays_in_the_past(extract):
+    assert only_date(extract, "The talks were scheduled to end on Monday.") == (
+        "Monday",
+        "point",
+        "2024-12-16",
+        "day",
+        "exact",
+    )
+
+
+def test_later_on_the_publication_weekday_is_that_day(extract):
+    sentence = "The report, due to be released later on Friday, will cover the harbour."
+    assert only_date(extract, sentence) == ("Friday", "point", "2024-12-20", "day", "exact")
+
+
+# -- spans: intervals, attached words, trimmed words ------------------------------------
+
+
+def test_between_two_tagged_months_is_one_interval(extract):
+    sentence = "Prices rose 9% between March 2021 and June 2023, the agency said."
+    assert only_date(extract, sentence) == (
+        "between March 2021 and June 2023",
+        "interval",
+        "2021-03/2023-06",
+        "month",
+        "exact",
+    )
+
+
+def test_between_two_days_shares_the_final_year(extract):
+    sentence = "The outage affected users between Feb. 3 and Aug. 30, 2022, the firm said."
+    assert only_date(extract, sentence) == (
+        "between Feb. 3 and Aug. 30, 2022",
+        "interval",
+        "2022-02-03/2022-08-30",
+        "day",
+        "exact",
+    )
+
+
+def test_this_is_attached_to_a_bare_year(extract):
+    assert only_date(extract, "The plan is 4% larger than this year’s budget.") == (
+        "this year",
+        "point",
+        "2024",
+        "year",
+        "exact",
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Exports fell in those three weeks.", ("three weeks", "duration", "P3W", "week", "exact")),
+        (
+            "Output had dropped for five months in a row.",
+            ("five months", "duration", "P5M", "month", "exact"),
+        ),
+        (
+            "The company made a profit in the same period last year.",
+            ("last year", "point", "2023", "year", "exact"),
+        ),
+        (
+            "Many patients wait longer than ten weeks.",
+            ("longer than ten weeks", "duration", "P10W", "week", "more_than"),
+        ),
+    ],
+)
+def test_extra_words_are_trimmed_or_read_as_qualifier(extract, sentence, expected):
+    assert only_date(extract, sentence) == expected
+
+
+# -- anchored and special values ---------------------------------------------------------
+
+
+def test_a_year_later_counts_from_the_previous_sentence(extract):
+    record = extract("The bridge opened in 2012. It was closed a year later for repairs.")
+    assert [(d.text, d.kind, d.value, d.granularity) for d in record.dates] == [
+        ("2012", "point", "2012", "year"),
+        ("a year later", "point", "2013", "year"),
+    ]
+
+
+def test_anchored_date_without_anchor_has_no_value():
+    result = resolve_date_text("a month earlier", PUBLISHED)
+    assert result is not None
+    assert (result.kind, result.value, result.granularity) == ("point", None, "month")
+
+
+def test_anchored_month_shift_from_a_month_anchor():
+    result = resolve_date_text("a month earlier", PUBLISHED, anchor="2024-01")
+    assert result is not None and (result.value, result.granularity) == ("2023-12", "month")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The museum was built in the 19th century.",
+            ("19th century", "interval", "1801/1900", "century", "exact"),
+        ),
+        (
+            "Hundreds of people visited the fair last weekend.",
+            ("last weekend", "point", "2024-W50", "week", "exact"),
+        ),
+        (
+            "Investment has stalled since the summer.",
+            ("since the summer", "interval", "2024-06/..", "month", "approximate"),
+        ),
+        (
+            "The mill has stood since the 1950s.",
+            ("since the 1950s", "interval", "1950/..", "decade", "exact"),
+        ),
+        (
+            "Growth should pick up in the second half of 2025.",
+            ("second half of 2025", "interval", "2025-07/2025-12", "month", "exact"),
+        ),
+        (
+            "The deal was reached more than 30 hours after the deadline.",
+            ("more than 30 hours", "duration", "PT30H", None, "more_than"),
+        ),
+        ("The agency publishes an annual report.", ("annual", "set", None, None, "exact")),
+    ],
+)
+def test_special_values(extract, sentence, expected):
+    assert only_date(extract, sentence) == expected
+
+
+# -- what is no date ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The council counted 5120 ballots, between 10 and 20 per district.",
+        "Rich nations pledged $200 billion a year.",
+        "The company posted a loss for a third year in a row.",
+        "The school teaches 12-year-olds to swim.",
+        "She won in two hours, 19 minutes and 12 seconds, finishing 40 seconds ahead.",
+    ],
+)
+def test_no_date(extract, sentence):
+    assert extract(sentence).dates == []
