@@ -98,6 +98,18 @@ class QuantityReader:
         self.time_after = re.compile(lexicon["time_after_pattern"], re.IGNORECASE)
         self.year_low, self.year_high = lexicon["year_range"]
         self.pint_excluded = set(lexicon["pint_excluded_words"])
+        self.glued_units: dict[str, str] = lexicon["glued_units"]
+        self.duration_units = set(lexicon["duration_units"])
+        self.pound_words = set(lexicon["pound_words"])
+        self.weight_markers = set(lexicon["weight_markers_after"])
+        self.ordinal_idioms = [tuple(p.split()) for p in lexicon["ordinal_idioms"]]
+        self.rank_after = re.compile(lexicon["rank_words_after_hyphen_pattern"], re.IGNORECASE)
+        self.hyphen_not_quantity = re.compile(lexicon["hyphen_not_quantity_pattern"], re.IGNORECASE)
+        self.month_words = set(lexicon["month_words"])
+        self.determiner_numbers = set(lexicon["determiner_numbers"])
+        self.elision_followers = set(lexicon["elision_followers"])
+        self.number_of_words = set(lexicon["number_of_words"])
+        self.ratio_connectors = [tuple(p.split()) for p in lexicon["ratio_connectors"]]
 
     @cached_property
     def units(self) -> pint.UnitRegistry:
@@ -114,13 +126,19 @@ class QuantityReader:
         meta = article_of(doc)
         numeric = set(self.lex["numeric_labels"])
         blocking = set(self.lex["blocking_labels"])
-        rescued = [e for e in doc.ents if e.label_ == "DATE" and self._count_tagged_date(e)]
+        rescued = [
+            e
+            for e in doc.ents
+            if (e.label_ == "DATE" and self._count_tagged_date(e)) or self._measure_tagged_date(e)
+        ]
         blocked = {t.i for e in doc.ents if e.label_ in blocking and e not in rescued for t in e}
+        scores = _score_tokens(doc)
+        blocked |= scores
         consumed: set[int] = set()
         found: list[tuple[QuantityMention, Span]] = []
         seeds = self._seeds(doc, numeric) + [(e.start, e.end, "") for e in rescued]
         for seed_start, seed_end, label in sorted(seeds):
-            if seed_start in consumed:
+            if seed_start in consumed or seed_start in scores:
                 continue
             allowed = blocked - set(range(seed_start, seed_end))
             taken = consumed | allowed
@@ -147,9 +165,11 @@ class QuantityReader:
                 continue
             if token.lower_ in skip:
                 following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-                if token.lower_ == "one" or following not in self.multipliers:
+                if token.lower_ == "one" or (
+                    following not in self.multipliers and not self._a_fraction(doc, token.i)
+                ):
                     continue
-            if self._opens_amount(token):
+            if self._opens_amount(token) or self._a_fraction(doc, token.i):
                 seeds.append((token.i, token.i + 1, ""))
         return sorted(seeds)
 
@@ -165,6 +185,31 @@ class QuantityReader:
             if self.year_low <= _to_float(token.text) <= self.year_high:
                 return False
         return True
+
+    def _measure_tagged_date(self, ent: Span) -> bool:
+        """A DATE or TIME entity that is a measure: "1.6C" glued, or "31 seconds" (a margin)."""
+        if ent.label_ not in ("DATE", "TIME"):
+            return False
+        for token in ent:
+            numeral = _NUMERAL.match(token.text)
+            if numeral and numeral["suf"].lower() in self.glued_units:
+                return True
+        lowers = [t.lower_ for t in ent.doc]
+        if _phrase_ending_at(lowers, ent.end, self.percent_phrases, set()):
+            return True  # "between 15 and 20 per cent"
+        unit = _phrase_ending_at(lowers, ent.end, self.measure_units, set())
+        return bool(unit and unit[0] in self.duration_units and ent.end - unit[1] > ent.start)
+
+    def _a_fraction(self, doc: Doc, i: int) -> bool:
+        """ "a fifth", "a quarter of": an article and a denominator that no noun follows."""
+        if i + 1 >= len(doc) or doc[i].lower_ not in ("a", "an"):
+            return False
+        if doc[i + 1].lower_ not in self.denominators:
+            return False
+        following = doc[i + 2] if i + 2 < len(doc) else None
+        if following is not None and following.text == "-" and not doc[i + 1].whitespace_:
+            return False  # "a third-party platform"
+        return following is None or following.pos_ not in ("NOUN", "PROPN", "ADJ")
 
     def _opens_amount(self, token: Token) -> bool:
         low = token.lower_
@@ -203,7 +248,10 @@ class QuantityReader:
                 begin = start - length
         free_before = 0 < start < len(doc) and start - 1 not in taken
         counters = {*self.multipliers, *self.scales}
-        if free_before and lowers[start - 1] in ("a", "an") and lowers[start] in counters:
+        if free_before and (
+            (lowers[start - 1] in ("a", "an") and lowers[start] in counters)
+            or self._a_fraction(doc, start - 1)
+        ):
             start -= 1  # spaCy tags "dozen" in "a dozen"
             begin = min(begin, start)
         elif free_before and begin == start and self._code_left_out(doc, start):
@@ -218,6 +266,10 @@ class QuantityReader:
             return None
         second = self._read_range_end(doc, first, opener, label, taken)
         end = (second or first).end
+        if second is None and first.high is None:
+            ratio = self._read_ratio(doc, first, label, taken)
+            if ratio is not None:
+                first, end = ratio, ratio.end
         if second is None and opener and qualifier is None:
             begin = start  # "from 10" is not a range: leave the preposition out
         if second is None and first.high is not None:
@@ -226,14 +278,45 @@ class QuantityReader:
             first, second = _share_units(first, second)
         last = second or first
         unit, end = self._unit_after(doc, last, end, label, taken)
+        if second is None and unit in self.duration_units:
+            first, unit, end = self._add_smaller_unit(doc, first, unit, end, label, taken)
         after = _phrase_at(lowers, end, self.qualifiers_after)
         if after and qualifier is None and all(i not in taken for i in range(end, end + after[1])):
             qualifier, end = after[0], end + after[1]
         span = doc[begin:end]
         if self._not_a_quantity(doc, first, span, unit):
             return None
+        if qualifier is None and second is None and self._determiner_number(span, first, unit):
+            return None
         mention = self._mention(span, first, second, qualifier, unit, found)
         return mention, span
+
+    def _read_ratio(self, doc: Doc, first: Amount, label: str, taken: set[int]) -> Amount | None:
+        """ "one in 20", "three out of four": a proportion, kind fraction."""
+        if not _plain(first) or not first.value:
+            return None
+        lowers = [t.lower_ for t in doc]
+        for phrase in self.ratio_connectors:
+            n = len(phrase)
+            if tuple(lowers[first.end : first.end + n]) != phrase:
+                continue
+            if any(k in taken for k in range(first.end, first.end + n)):
+                return None
+            second = self._read_amount(doc, first.end + n, label, taken)
+            if second is None or not _plain(second) or second.value is None:
+                return None
+            if second.value < first.value or self._is_year(doc[second.start]):
+                return None
+            return Amount(first.start, second.end, first.value / second.value, kind="fraction")
+        return None
+
+    def _is_year(self, token: Token) -> bool:
+        return bool(_YEAR.match(token.text)) and self.year_low <= int(token.text) <= self.year_high
+
+    def _determiner_number(self, span: Span, first: Amount, unit: str | None) -> bool:
+        """A lone "one" ("one diplomat said", "one of the largest") singles a thing out;
+        it is not a count a fact-checker would check."""
+        return _plain(first) and unit is None and span.text.lower() in self.determiner_numbers
 
     def _read_range_end(
         self, doc: Doc, first: Amount, opener: str | None, label: str, taken: set[int]
@@ -261,19 +344,44 @@ class QuantityReader:
         unit = last.unit_suffix
         if unit is None:
             lowers = [t.lower_ for t in doc]
-            match = _phrase_at(lowers, end, self.measure_units, taken)
+            # "a 300-metre stretch": the unit joined by a hyphen belongs to the measure.
+            hyphen = (
+                end + 1 < len(doc)
+                and doc[end].text == "-"
+                and not doc[end - 1].whitespace_
+                and not doc[end].whitespace_
+                and end not in taken
+            )
+            k = end + 1 if hyphen else end
+            match = _phrase_at(lowers, k, self.measure_units, taken)
             if match and (match[0] != "lb" or label != "MONEY"):
-                unit, end = match[0], end + match[1]
-            elif end < len(doc) and end not in taken:
-                unit = self._pint_symbol(doc[end])
+                unit, end = match[0], k + match[1]
+            elif k < len(doc) and k not in taken:
+                unit = self._pint_symbol(doc[k])
                 if unit:
-                    end += 1
+                    end = k + 1
         if unit is None:
             return None, end
         rate = _phrase_at([t.lower_ for t in doc], end, self.rate_suffixes, taken)
         if rate and "/" not in unit:
             unit, end = f"{unit}/{rate[0]}", end + rate[1]
         return unit, end
+
+    def _add_smaller_unit(
+        self, doc: Doc, first: Amount, unit: str | None, end: int, label: str, taken: set[int]
+    ) -> tuple[Amount, str | None, int]:
+        """ "2 minutes and 11 seconds" is one measure, 131 s."""
+        if end + 1 >= len(doc) or doc[end].lower_ != "and" or end in taken or first.value is None:
+            return first, unit, end
+        part = self._read_amount(doc, end + 1, label, taken)
+        if part is None or not _plain(part) or part.value is None:
+            return first, unit, end
+        smaller, part_end = self._unit_after(doc, part, part.end, label, taken)
+        if smaller not in self.duration_units or smaller == unit:
+            return first, unit, end
+        total = self.units.Quantity(first.value, unit) + self.units.Quantity(part.value, smaller)
+        value = float(total.to(smaller).magnitude)
+        return replace(first, value=value, end=part_end), smaller, part_end
 
     def _pint_symbol(self, token: Token) -> str | None:
         """A unit pint knows, of a dimension news measures (not time: that is a date)."""
@@ -362,6 +470,8 @@ class QuantityReader:
                 amount.percent_unit = self.percent_phrases[(lowered,)]
             elif (lowered,) in self.measure_units:
                 amount.unit_suffix = self.measure_units[(lowered,)]
+            elif lowered in self.glued_units:
+                amount.unit_suffix = self.glued_units[lowered]
             elif suffix not in ("-",):
                 amount.unit_suffix = self._pint_text(suffix)
         # "2 1/2"
@@ -446,7 +556,10 @@ class QuantityReader:
                 numerator = _words_to_number(words)
                 if numerator is None:
                     return None
-                return Amount(i, j + 1, numerator / self.denominators[lowers[j]], kind="fraction")
+                fraction = Amount(
+                    i, j + 1, numerator / self.denominators[lowers[j]], kind="fraction"
+                )
+                return self._fraction_of_percent(lowers, fraction, taken)
             if lowers[j] in self.multipliers:
                 numerator = _words_to_number(words)
                 if numerator is None:
@@ -469,6 +582,17 @@ class QuantityReader:
                 break
             scale *= self.scales[word]
         return Amount(i, j, value * extra, scale=scale)
+
+    def _fraction_of_percent(self, lowers: list[str], amount: Amount, taken: set[int]) -> Amount:
+        """ "a quarter of a percentage point" is 0.25 points, not a fraction."""
+        j = amount.end
+        if lowers[j : j + 2] in (["of", "a"], ["of", "an"]) and j + 1 not in taken:
+            percent = _phrase_at(lowers, j + 2, self.percent_phrases, taken)
+            if percent:
+                return replace(
+                    amount, end=j + 2 + percent[1], kind="number", percent_unit=percent[0]
+                )
+        return amount
 
     def _number_word_follows(self, lowers: list[str], j: int, joiner: str) -> bool:
         """ "twenty-five", "one-fifth", "one hundred and five": the joiner is inside the number."""
@@ -506,7 +630,9 @@ class QuantityReader:
             if doc[k].text in self.currency_codes:
                 code = self.code_aliases.get(doc[k].text, doc[k].text)
             elif word in self.currency_words and (
-                word not in self.money_label_words or label == "MONEY"
+                word not in self.money_label_words
+                or label == "MONEY"
+                or self._pounds_of_money(lowers, amount, k)
             ):
                 code = adjective[0] if adjective else self.currency_words[word]
             elif word in self.subunits and amount.currency is None:
@@ -519,10 +645,21 @@ class QuantityReader:
                 amount.currency, amount.end = code, k + 1
         return amount
 
+    def _pounds_of_money(self, lowers: list[str], amount: Amount, k: int) -> bool:
+        """ "several hundred pounds", "73 million pounds": sums too large to be weights,
+        unless "of" follows ("2 million pounds of beef")."""
+        if lowers[k] not in self.pound_words:
+            return False
+        following = lowers[k + 1] if k + 1 < len(lowers) else ""
+        big = amount.kind == "vague" or amount.scale >= 100
+        return big and following not in self.weight_markers
+
     # -- filters and the mention ----------------------------------------------
 
     def _not_a_quantity(self, doc: Doc, first: Amount, span: Span, unit: str | None) -> bool:
-        """Years, ages and clock times that the NER tagged CARDINAL."""
+        """Years, ages, clock times, day numbers, scores and names that the NER tagged CARDINAL."""
+        if first.kind == "ordinal":
+            return self._not_a_rank(doc, first)
         root = span.root
         bare = first.currency is None and first.percent_unit is None and unit is None
         if bare and first.kind == "number" and first.end - first.start == 1:
@@ -538,7 +675,48 @@ class QuantityReader:
             return True
         if bare and root.dep_ == "appos" and root.head.ent_type_ == "PERSON":
             return True  # "John Smith, 45, said"
-        return bool(bare and ":" in doc[first.start].text)
+        if bare and self.hyphen_not_quantity.match(doc.text[span.end_char : span.end_char + 24]):
+            return True  # "a two-time champion", "a five-and-a-half-year voyage"
+        if bare and span.start > 0 and doc[span.start - 1].lower_ in self.month_words:
+            return True  # "Feb. 18" that the NER did not tag DATE
+        if bare and self._age_between_commas(doc, span):
+            return True
+        return bool(bare and ":" in doc[first.start].text) or self._inside_name(doc, first)
+
+    def _age_between_commas(self, doc: Doc, span: Span) -> bool:
+        """ "Maria Lopez, 34, said": a lone number set off by commas after a person."""
+        if len(span) != 1 or span.start < 2 or span.end >= len(doc):
+            return False
+        return (
+            doc[span.start - 1].text == ","
+            and doc[span.end].text == ","
+            and (doc[span.start - 2].ent_type_ == "PERSON" or doc[span.start - 2].pos_ == "PROPN")
+        )
+
+    def _inside_name(self, doc: Doc, first: Amount) -> bool:
+        """A number word between two capitalised names ("Erik ten Hag") is part of a name."""
+        i = first.start
+        if first.end - i != 1 or not doc[i].is_alpha or i == 0 or i + 1 >= len(doc):
+            return False
+        return all(doc[k].pos_ == "PROPN" and doc[k].is_title for k in (i - 1, i + 1))
+
+    def _not_a_rank(self, doc: Doc, first: Amount) -> bool:
+        """ "first proposed", "in the first place", "third-party": ordinals that rank nothing."""
+        token = doc[first.start]
+        if token.pos_ == "ADV":
+            return True
+        lowers = [t.lower_ for t in doc]
+        for idiom in self.ordinal_idioms:
+            for offset, word in enumerate(idiom):
+                begin = token.i - offset
+                if (
+                    begin >= 0
+                    and word == token.lower_
+                    and tuple(lowers[begin : begin + len(idiom)]) == idiom
+                ):
+                    return True
+        after = doc.text[token.idx + len(token) : token.idx + len(token) + 24]
+        return after.startswith("-") and not self.rank_after.match(after)
 
     def _mention(
         self,
@@ -563,6 +741,8 @@ class QuantityReader:
         else:
             kind = "count"
             unit = self._counted_noun(span, found)
+            if unit is None and self._elliptical(span):
+                kind, unit = self._elided_unit(span, found)
         mention = QuantityMention(span.start_char, span.end_char, kind, unit=unit)
         if first.kind == "vague":
             mention.qualifier = "vague"
@@ -582,7 +762,21 @@ class QuantityReader:
         """The noun the number modifies, as a singular lemma; "X of them": the last one counted."""
         root = span.root
         head = root.head
-        if head.i >= span.end and head.pos_ in ("NOUN", "PROPN") and root.dep_ != "appos":
+        if _hyphen_joined(span) and span.doc[span.end + 1].pos_ == "NOUN":
+            return self._noun_lemma(span.doc[span.end + 1])  # "a 22-member alliance"
+        if (
+            head.i >= span.end
+            and head.pos_ in ("NOUN", "PROPN")
+            and root.dep_ != "appos"
+            and not any(_finite_verb(t) for t in span.doc[span.end : head.i])
+        ):
+            # "comparison shopping services", "12 men's records": the noun the phrase is about.
+            while (
+                head.dep_ in ("compound", "poss")
+                and head.head.i > head.i
+                and head.head.pos_ in ("NOUN", "PROPN")
+            ):
+                head = head.head
             return self._noun_lemma(head)
         for child in root.children:
             if child.dep_ == "prep" and child.lower_ == "of" and child.i >= span.end:
@@ -595,6 +789,42 @@ class QuantityReader:
                 if noun.pos_ in ("NOUN", "PROPN"):
                     return self._noun_lemma(noun)
         return None
+
+    def _elliptical(self, span: Span) -> bool:
+        """A number standing for a noun said before it ("159 seats, short of the 201 it needs")."""
+        if span.end >= len(span.doc):
+            return True
+        following = span.doc[span.end]
+        if following.ent_type_ in ("DATE", "TIME") or following.lower_ in self.elision_followers:
+            return True  # "fell to about 40 last year", "10 million more"
+        return following.pos_ not in ("NOUN", "PROPN", "ADJ", "ADV", "NUM")
+
+    def _elided_unit(
+        self, span: Span, found: list[tuple[QuantityMention, Span]]
+    ) -> tuple[str, str | None]:
+        """What an elliptical number counts: "the number of patients ... at 6.3 million", else
+        the last count or measure in this sentence or the one before."""
+        sent = span.sent
+        for token in span.doc[sent.start : span.start]:
+            if token.lower_ in self.number_of_words:
+                for prep in token.children:
+                    objects = [c for c in prep.children if c.dep_ == "pobj"]
+                    if prep.lower_ == "of" and objects and objects[0].pos_ == "NOUN":
+                        return "count", self._noun_lemma(objects[0])
+        earliest = span.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        for mention, other in reversed(found):
+            if other.start < earliest or other.start >= span.start or not mention.unit:
+                continue
+            if mention.kind == "count":
+                return "count", mention.unit
+            same_sentence = other.start >= sent.start
+            if (
+                mention.kind == "measure"
+                and same_sentence
+                and mention.unit not in self.duration_units
+            ):
+                return "measure", mention.unit
+        return "count", None
 
     def _noun_lemma(self, noun: Token) -> str | None:
         lemma = self.lemma_overrides.get(noun.lower_) or noun.lemma_.lower()
@@ -616,6 +846,42 @@ def _last_counted_unit(found: list[tuple[QuantityMention, Span]]) -> str | None:
         if mention.kind == "count" and mention.unit:
             return mention.unit
     return None
+
+
+def _score_tokens(doc: Doc) -> set[int]:
+    """ "voted 4-1", "won 2-0": a larger number hyphened to a smaller one is a score."""
+    tokens: set[int] = set()
+    for token in doc:
+        ranged = _RANGE_TOKEN.match(token.text)
+        if ranged and _to_float(ranged["high"]) < _to_float(ranged["low"]):
+            tokens.add(token.i)
+        elif token.text in ("-", "–") and 0 < token.i < len(doc) - 1:
+            low, high = doc[token.i - 1], doc[token.i + 1]
+            glued = not low.whitespace_ and not token.whitespace_
+            if glued and low.is_digit and high.is_digit and int(high.text) < int(low.text):
+                tokens.update((low.i, token.i, high.i))
+    return tokens
+
+
+def _finite_verb(token: Token) -> bool:
+    """A verb that ends the noun phrase ("207 backed the motion"), not a participle
+    describing the noun ("15,600 suspected cases")."""
+    return token.pos_ in ("VERB", "AUX") and token.tag_ not in ("VBN", "VBG")
+
+
+def _hyphen_joined(span: Span) -> bool:
+    """ "a 22-member alliance": the number describes the next noun, which is not counted."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text == "-" and not span[-1].whitespace_
+
+
+def _plain(amount: Amount) -> bool:
+    """A bare number: no currency, percent or unit, not vague, a fraction or an ordinal."""
+    return (
+        amount.kind == "number"
+        and amount.high is None
+        and not (amount.currency or amount.percent_unit or amount.unit_suffix)
+    )
 
 
 def _share_units(first: Amount, second: Amount) -> tuple[Amount, Amount]:

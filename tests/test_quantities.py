@@ -175,3 +175,98 @@ def test_offsets_hold_on_arbitrary_text(extract, text):
         assert q.text == q.text.strip() and q.start < q.end
         assert q.start >= previous_end
         previous_end = q.end
+
+
+# --------------------------------------------------------------------------- units and shapes
+
+# (sentence, span, kind, value, low, high, qualifier, unit)
+MORE_CASES = [
+    ("The lake warmed by 0.8C over the summer.",
+     "0.8C", "measure", 0.8, None, None, "exact", "°C"),
+    ("The bank trimmed its rate by a quarter of a percentage point on Tuesday.",
+     "a quarter of a percentage point", "percent", 0.25, None, None, "exact", "percentage_point"),
+    ("Sales could drop by a fifth as demand cools.",
+     "a fifth", "fraction", 0.2, None, None, "exact", None),
+    ("One in 12 voters skipped the ballot.",
+     "One in 12", "fraction", 1 / 12, None, None, "exact", None),
+    ("Tenants now pay several hundred pounds a month more.",
+     "several hundred pounds", "money", None, None, None, "vague", "GBP"),
+    ("Crews closed a 200-metre section of the road.",
+     "200-metre", "measure", 200.0, None, None, "exact", "m"),
+    ("The cyclist won the stage by 14 seconds.",
+     "14 seconds", "measure", 14.0, None, None, "exact", "s"),
+    ("She cut the old mark by 3 minutes and 5 seconds.",
+     "3 minutes and 5 seconds", "measure", 185.0, None, None, "exact", "s"),
+    ("The agency shipped 3 million doses to the region.",
+     "3 million", "count", 3e6, None, None, "exact", "dose"),
+    ("The city added four bus routes in the spring.",
+     "four", "count", 4.0, None, None, "exact", "route"),
+    ("More than 300 price comparison services filed complaints.",
+     "More than 300", "count", None, 300.0, None, "more_than", "service"),
+    ("The 12-member panel met behind closed doors.",
+     "12", "count", 12.0, None, None, "exact", "member"),
+    ("Regulators found 2,400 suspected cases in the port.",
+     "2,400", "count", 2400.0, None, None, "exact", "case"),
+    ("Personal data on 9 million account holders leaked online.",
+     "9 million", "count", 9e6, None, None, "exact", "account holder"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value", "low", "high", "qualifier", "unit"),
+    MORE_CASES,
+    ids=[case[1] for case in MORE_CASES],
+)
+def test_unit_and_shape(extract, text, span, kind, value, low, high, qualifier, unit):
+    q = quantity(extract, text, span)
+    assert outcome(q)[:2] == (span, kind)
+    for got, expected in zip(outcome(q)[2:5], (value, low, high), strict=True):
+        assert (got is None and expected is None) or math.isclose(got, expected)
+    assert (q.qualifier, q.unit) == (qualifier, unit)
+
+
+# --------------------------------------------------------------------------- elided nouns
+
+
+def test_elided_number_counts_the_noun_said_before(extract):
+    text = "The party won 88 seats, short of the 120 it needed to rule alone."
+    q = quantity(extract, text, "120")
+    assert outcome(q) == ("120", "count", 120.0, None, None, "exact", "seat")
+
+
+def test_number_before_a_verb_is_not_counting_the_object(extract):
+    text = "Of the 500 delegates who voted, 320 backed Lindqvist and 180 abstained."
+    found = {q.text: q.unit for q in extract(text).quantities}
+    assert found == {"500": "delegate", "320": "delegate", "180": "delegate"}
+
+
+def test_number_of_names_what_an_elided_number_counts(extract):
+    text = "The number of licensed clinics in the region fell to about 40 last year."
+    q = quantity(extract, text, "about 40")
+    assert outcome(q) == ("about 40", "count", 40.0, None, None, "approximate", "clinic")
+
+
+def test_elided_number_after_a_measure_takes_its_unit(extract):
+    text = "The river carried 310 tonnes of silt last year, up from roughly 190 a decade ago."
+    q = quantity(extract, text, "roughly 190")
+    assert outcome(q) == ("roughly 190", "measure", 190.0, None, None, "approximate", "t")
+
+
+# --------------------------------------------------------------------------- not quantities
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One senior official said the talks had stalled.",
+        "The mayor called it one of the worst storms on record.",
+        "The files sat on a third-party server.",
+        "The plan was first floated by the mayor, who was in the first place against it.",
+        "The two-time winner left on a three-and-a-half-year trip.",
+        "The council voted 5-2 to approve the plan.",
+        "Tomas Berg, 31, crossed the line alone.",
+        "Coach Pieter ten Boer resigned on Sunday.",
+    ],
+)
+def test_not_a_quantity(extract, text):
+    assert [q.text for q in extract(text).quantities] == []
