@@ -74,6 +74,9 @@ class AttributionStage(LexiconComponent):
         self.organization_pronouns = words("organization_pronouns")
         self.group_pronouns = words("group_pronouns")
         self.first_person = words("first_person_pronouns")
+        self.anaphoric_org_nouns = words("anaphoric_organization_nouns")
+        self.outlet_nouns = words("outlet_nouns")
+        self.date_path_deps = set(lexicon.get("statement_date_path_deps", []))
         self.confidence: dict[str, float] = lexicon.get("confidence", {})
         self.marks = QuoteMarks(
             frozenset(lexicon.get("opening_quotes", [])),
@@ -186,7 +189,7 @@ class AttributionStage(LexiconComponent):
         boundary: int | None = None
         if post is not None:
             start = post
-            end = unit.end
+            end = self._before_second_cue(cue, start, unit.end)
             if text[start:].startswith("that "):
                 start += 5
             elif not self._opens_quote(text, start):
@@ -284,6 +287,12 @@ class AttributionStage(LexiconComponent):
         if not subjects:
             agents = [c for c in cue.children if c.dep_ == "agent"]
             subjects = [c for c in agents[0].children if c.dep_ == "pobj"] if agents else []
+        if subjects and subjects[0].tag_ in ("WDT", "WP") and cue.dep_ == "relcl":
+            # "..., Adidas, which said": the relative pronoun stands for the noun it follows,
+            # the appositive name when there is one ("its maker, Velox, which said").
+            names = [c for c in cue.head.rights if c.dep_ == "appos" and c.i < subjects[0].i]
+            antecedent = names[-1] if names else cue.head
+            return self._noun_phrase(antecedent, unit, stop=subjects[0])
         if (
             subjects
             and subjects[0].lower_ not in self.first_person
@@ -339,7 +348,10 @@ class AttributionStage(LexiconComponent):
             or any(t.pos_ in ("VERB", "AUX") for t in tokens)
         ):
             return None
-        return Source(tokens.start_char, tokens.end_char, nouns[-1], from_position=True)
+        # The phrase's own head ("report" in "A report by the institute"), else its last noun.
+        roots = [t for t in nouns if not tokens.start <= t.head.i < tokens.end or t.head.i == t.i]
+        head = roots[0] if roots else nouns[-1]
+        return Source(tokens.start_char, tokens.end_char, head, from_position=True)
 
     # -- content ---------------------------------------------------------------
 
@@ -376,6 +388,23 @@ class AttributionStage(LexiconComponent):
             if token.pos_ in ("VERB", "AUX") or token.text in {".", ";"}:
                 break
         return None
+
+    def _before_second_cue(self, cue: Token, start: int, end: int) -> int:
+        """Where "X said A and argued that B" hands over to its second reporting verb: the
+        first claim stops before "and"; the second verb gives its own claim."""
+        for verb in cue.conjuncts:
+            if (
+                verb.i > cue.i
+                and start < verb.idx < end
+                and verb.pos_ == "VERB"
+                and verb.lemma_.lower() in self.verbs
+            ):
+                joints = [c for c in verb.lefts if c.dep_ == "cc"] + [
+                    c for c in cue.children if c.dep_ == "cc" and c.i < verb.i
+                ]
+                cut = max((c for c in joints if c.idx > start), key=lambda c: c.i, default=verb)
+                return cut.idx
+        return end
 
     def _content_before(
         self, ctx: ArticleContext, cue: Token, source: Source, unit: Unit
@@ -529,32 +558,32 @@ class AttributionStage(LexiconComponent):
         """(canonical, type, head entity offsets, resolved) for a source phrase."""
         doc = ctx.doc
         text = doc.text[source.start : source.end]
-        head = source.head
+        head = self._semantic_head(doc, source)
         word = head.lower_
         if head.pos_ == "PRON":
             if word in self.person_pronouns:
-                person = self._antecedent(ctx, source.start, {"PERSON"}, self.person_pronouns[word])
+                gender = self.person_pronouns[word]
+                person = self._antecedent(ctx, source.start, {"PERSON"}, {"person"}, gender)
                 if person is not None:
-                    ctx.genders.setdefault(_canonical(person), self.person_pronouns[word])
-                    return _canonical(person), "person", (person.start_char, person.end_char), True
+                    ctx.genders.setdefault(person[0], gender)
+                    return person[0], "person", person[1], True
                 return text, "person", None, False
             if word in self.organization_pronouns | self.group_pronouns:
-                org = self._antecedent(ctx, source.start, {"ORG"}, None)
                 kind = "organization" if word in self.organization_pronouns else "group"
+                types = {"organization"} if kind == "organization" else {"organization", "group"}
+                org = self._antecedent(ctx, source.start, {"ORG"}, types, None)
                 if org is not None:
-                    return _canonical(org), kind, (org.start_char, org.end_char), True
+                    return org[0], kind, org[1], True
                 return text, kind, None, False
-        entity = self._head_entity(doc, source, head)
         lemma = head.lemma_.lower()
         if lemma in self.document_nouns or word in self.document_nouns:
             return text, "document", None, True
+        named = self._appositive_name(doc, source, head)
+        if named is not None:
+            kind = "person" if lemma in self.person_nouns else _TYPE_OF_LABEL[named.label_]
+            return _canonical(named), kind, (named.start_char, named.end_char), True
+        entity = self._head_entity(doc, source, head)
         if entity is not None:
-            label_type = {
-                "PERSON": "person",
-                "ORG": "organization",
-                "GPE": "country",
-                "NORP": "group",
-            }
             names = [
                 e
                 for e in doc.ents
@@ -563,30 +592,26 @@ class AttributionStage(LexiconComponent):
                 and e.label_ == entity.label_
             ]
             canonical = (
-                " and ".join(_canonical(e) for e in names)
+                " and ".join(self._entity_name(doc, e) for e in names)
                 if len(names) > 1 and head.conjuncts
-                else _canonical(entity)
+                else self._entity_name(doc, entity)
             )
             return (
                 canonical,
-                label_type.get(entity.label_, "unknown"),
+                _TYPE_OF_LABEL.get(entity.label_, "unknown"),
                 (entity.start_char, entity.end_char),
                 True,
             )
+        surname = self._surname_of(doc, source, head)
+        if surname is not None:
+            return _canonical(surname), "person", (surname.start_char, surname.end_char), True
+        outlet = self._outlet_name(source, head)
+        if outlet is not None:
+            return outlet, "organization", None, True
         if lemma in self.organization_nouns or word in self.organization_nouns:
-            if text.lower().startswith("the "):
-                org = next(
-                    (
-                        e
-                        for e in reversed(doc.ents)
-                        if e.end_char <= source.start
-                        and e.label_ == "ORG"
-                        and word in e.text.lower()
-                    ),
-                    None,
-                )
-                if org is not None:
-                    return _canonical(org), "organization", (org.start_char, org.end_char), True
+            described = self._described_organization(ctx, source, head, text)
+            if described is not None:
+                return described
             return text, "organization", None, True
         if head.tag_ in ("NNS", "NNPS"):
             return text, "group", None, True
@@ -594,8 +619,121 @@ class AttributionStage(LexiconComponent):
             return text, "person", None, True
         return text, "unknown", None, True
 
+    def _semantic_head(self, doc: Doc, source: Source) -> Token:
+        """The parse head, or the role noun that ends the phrase when the parse took a name
+        inside it as head ("A Department of Health spokesperson")."""
+        head = source.head
+        span = doc.char_span(source.start, source.end, alignment_mode="expand")
+        if span is None or head.pos_ != "PROPN":
+            return head
+        last = span[-1]
+        known = self.person_nouns | self.document_nouns | self.organization_nouns
+        if last.i > head.i and last.pos_ == "NOUN" and last.lemma_.lower() in known:
+            return last
+        return head
+
+    def _appositive_name(self, doc: Doc, source: Source, head: Token) -> Span | None:
+        """The name set off after a role or description: "Its chief executive, Jane Roe, said"."""
+        if head.pos_ == "PROPN" or head.ent_type_:
+            return None
+        for child in head.children:
+            if child.dep_ != "appos" or child.i <= head.i:
+                continue
+            for ent in doc.ents:
+                if ent.start <= child.i < ent.end and ent.label_ in ("PERSON", "ORG"):
+                    return ent
+        return None
+
+    def _entity_name(self, doc: Doc, ent: Span) -> str:
+        """The entity's canonical name, without a possessive owner in front
+        ("the European Union's Copernicus service" names the service), and with an
+        acronym spelt out when the article gives the full name."""
+        for token in ent[:-1]:
+            if token.tag_ == "POS" or token.lower_ in ("'s", "’s"):
+                return doc[token.i + 1 : ent.end].text
+        name = _canonical(ent)
+        if ent.label_ == "ORG" and name.isupper() and 2 <= len(name) <= 6 and name.isalpha():
+            for other in doc.ents:
+                if (
+                    other.label_ == "ORG"
+                    and other.text != name
+                    and name in (_initials(other), _initials(other, all_words=True))
+                ):
+                    return other.text
+        return name
+
+    def _surname_of(self, doc: Doc, source: Source, head: Token) -> Span | None:
+        """A bare capitalised word naming someone met in full earlier ("Carver" after
+        "Helen Carver"), when the entity stage left it untagged."""
+        if source.end - source.start != len(head) or not head.is_title or head.ent_type_:
+            return None
+        for ent in doc.ents:
+            if (
+                ent.end_char <= source.start
+                and ent.label_ in ("PERSON", "ORG")
+                and len(ent) > 1
+                and ent[-1].text == head.text
+                and all(t.is_title for t in ent)
+            ):
+                return ent
+        return None
+
+    def _outlet_name(self, source: Source, head: Token) -> str | None:
+        """ "the Nikkei business daily": the proper name in front of an outlet noun."""
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in self.outlet_nouns:
+            return None
+        doc = head.doc
+        after = doc[head.i + 1] if head.i + 1 < len(doc) else None
+        if (
+            after is not None
+            and after.dep_ == "appos"
+            and after.is_title
+            and after.idx < source.end
+        ):
+            return doc[after.i : after.right_edge.i + 1].text  # "the news site Daybreak24"
+        names = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        if not names or any(t.lower_ in ("a", "an") for t in head.lefts):
+            return None
+        first = names[0].left_edge if names[0].left_edge.pos_ == "PROPN" else names[0]
+        return doc[first.i : names[-1].i + 1].text
+
+    def _described_organization(
+        self, ctx: ArticleContext, source: Source, head: Token, text: str
+    ) -> tuple[str, str, tuple[int, int] | None, bool] | None:
+        """ "the institute" -> the institute named earlier; "the carmaker" -> the company."""
+        if not text.lower().startswith("the "):
+            return None
+        doc, word, lemma = ctx.doc, head.lower_, head.lemma_.lower()
+        org = next(
+            (
+                e
+                for e in reversed(doc.ents)
+                if e.end_char <= source.start
+                and (
+                    (e.label_ == "ORG" and word in e.text.lower())
+                    or (e.label_ in ("ORG", "FAC") and _described_as(e, lemma))
+                )
+            ),
+            None,
+        )
+        if org is not None:
+            return self._entity_name(doc, org), "organization", (org.start_char, org.end_char), True
+        if lemma not in self.anaphoric_org_nouns:
+            return None
+        # The same description keeps naming the same organisation ("the company" ... "the company").
+        for claim in reversed(ctx.claims):
+            said = doc.text[claim.source_start : claim.source_end].lower()
+            if claim.source_entity is not None and said.startswith("the ") and said.endswith(word):
+                return claim.source_canonical, "organization", claim.source_entity, True
+        found = self._antecedent(ctx, source.start, {"ORG"}, {"organization"}, None)
+        if found is None:
+            return None
+        return found[0], "organization", found[1], True
+
     def _head_entity(self, doc: Doc, source: Source, head: Token) -> Span | None:
-        """The entity the source names: the one holding its head, or a name after a role noun."""
+        """The entity the source names: the one holding its head, or a name right after a
+        role noun ("spokesman Matthew Miller"); not one in a phrase after it
+        ("an official at the WHO" is not the WHO)."""
         for ent in doc.ents:
             if ent.start <= head.i < ent.end and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
                 return ent
@@ -604,51 +742,109 @@ class AttributionStage(LexiconComponent):
         for ent in doc.ents:
             if (
                 ent.end_char == source.end
-                and ent.start > head.i
+                and ent.start == head.i + 1
                 and ent.label_ in ("PERSON", "ORG")
             ):
                 return ent
         return None
 
     def _antecedent(
-        self, ctx: ArticleContext, before: int, labels: set[str], gender: str | None
-    ) -> Span | None:
-        """The nearest earlier entity with one of ``labels``, preferring subjects and sources."""
+        self,
+        ctx: ArticleContext,
+        before: int,
+        labels: set[str],
+        types: set[str],
+        gender: str | None,
+    ) -> tuple[str, tuple[int, int] | None] | None:
+        """(canonical, entity offsets) of the nearest earlier entity with one of ``labels`` or
+        named claim source of one of ``types``, preferring subjects and sources over other
+        mentions."""
         sources = {c.source_entity for c in ctx.claims if c.source_entity}
-        candidates = [e for e in ctx.doc.ents if e.end_char <= before and e.label_ in labels]
+        # (position, salient, canonical, entity offsets)
+        candidates: list[tuple[int, bool, str, tuple[int, int] | None]] = []
+        for e in ctx.doc.ents:
+            if e.end_char <= before and e.label_ in labels:
+                salient = (
+                    e.root.dep_ in ("nsubj", "nsubjpass") or (e.start_char, e.end_char) in sources
+                )
+                candidates.append(
+                    (
+                        e.start_char,
+                        salient,
+                        self._entity_name(ctx.doc, e),
+                        (e.start_char, e.end_char),
+                    )
+                )
+        for c in ctx.claims:
+            named = c.source_entity is not None or c.source_type == "group"
+            if c.source_end <= before and c.source_type in types and named:
+                candidates.append((c.source_start, True, c.source_canonical, c.source_entity))
         if gender is not None:
-            candidates = [e for e in candidates if ctx.genders.get(_canonical(e), gender) == gender]
-        salient = [
-            e
-            for e in candidates
-            if e.root.dep_ in ("nsubj", "nsubjpass") or (e.start_char, e.end_char) in sources
-        ]
-        pool = salient or candidates
-        return pool[-1] if pool else None
+            candidates = [c for c in candidates if ctx.genders.get(c[2], gender) == gender]
+        preferred = [c for c in candidates if c[1]]
+        pool = sorted(preferred or candidates, key=lambda c: c[0])
+        return (pool[-1][2], pool[-1][3]) if pool else None
 
     def _statement_date(
         self, ctx: ArticleContext, cue_start: int, source: Source, content: tuple[int, int]
     ) -> str | None:
-        """The date the text attaches to the cue ("said on Nov. 4", "told reporters Tuesday")."""
+        """The date the text attaches to the cue ("said on Nov. 4", "told reporters Tuesday",
+        "said in a statement on Saturday", "during a hearing in January, X insisted"), or to
+        the verb that dates a document source ("figures published in February")."""
         doc = ctx.doc
         cue = doc.char_span(cue_start, cue_start + 1, alignment_mode="expand")
         if cue is None:
             return None
         cue_token = cue[0]
+        split_quote = content[0] <= cue_start < content[1]  # “A,” she told reporters, “B.”
         for date in ctx.dates:
-            if in_ranges(date.start, date.end, [content, (source.start, source.end)]):
+            if inside(date.start, ctx.quotes) or (
+                not split_quote and in_ranges(date.start, date.end, [content])
+            ):
                 continue
             span = doc.char_span(date.start, date.end, alignment_mode="expand")
             if span is None:
                 continue
-            # "said Tuesday" (the date hangs on the cue) or "said on Nov. 4" (on its preposition);
-            # not "said in its 2023 review", where the date belongs to a noun.
-            node = span.root
-            if node.head.i == cue_token.i or (
-                node.head.dep_ == "prep" and node.head.head.i == cue_token.i
-            ):
+            in_source = in_ranges(date.start, date.end, [(source.start, source.end)])
+            if self._dates_cue(span.root, cue_token, source.head, in_source):
                 return date.value
         return None
+
+    def _dates_cue(self, node: Token, cue: Token, source_head: Token, in_source: bool) -> bool:
+        """Whether the parse path from a date up to the cue runs only through prepositions,
+        their objects and adverbials; a date that modifies a noun ("its 2023 review") or sits
+        in another clause does not date the statement."""
+        if node.dep_ not in self.date_path_deps:
+            return False
+        for _ in range(6):
+            head = node.head
+            if head.i == node.i:
+                return False
+            if head.i == cue.i and not in_source:
+                return True
+            if node.dep_ == "acl" and head.i == source_head.i:
+                return True  # "figures published in February"
+            if node.dep_ not in self.date_path_deps and node.dep_ != "acl":
+                return False
+            node = head
+        return False
+
+
+_TYPE_OF_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group"}
+
+
+def _initials(ent: Span, *, all_words: bool = False) -> str:
+    """ "World Health Organization" -> "WHO"; with ``all_words`` "Bank of England" -> "BoE"."""
+    words = [t.text for t in ent if t.is_alpha and (all_words or not t.is_lower)]
+    return "".join(w[0] for w in words).upper()
+
+
+def _described_as(ent: Span, lemma: str) -> bool:
+    """Whether the text calls ``ent`` a ``lemma`` in apposition ("PRT, the county's agency")."""
+    root = ent.root
+    if root.dep_ == "appos" and root.head.lemma_.lower() == lemma:
+        return True
+    return any(c.dep_ == "appos" and c.lemma_.lower() == lemma for c in root.children)
 
 
 def _canonical(ent: Span) -> str:

@@ -361,3 +361,177 @@ def test_no_claim_from_negated_cue(claims_of):
 
 def test_no_claim_from_hypothetical_cue(claims_of):
     assert claims_of("Officials would say that the vote was fair, if anyone asked them.") == []
+
+
+# -- canonical names of sources ------------------------------------------------
+
+
+def test_document_source_keeps_its_text_as_canonical(claims_of):
+    claim = only(
+        claims_of(
+            "A study by the Alpine Research Institute estimated last month "
+            "that the glaciers had lost a tenth of their ice."
+        )
+    )
+    assert claim.source.text == "A study by the Alpine Research Institute"
+    assert claim.source.canonical == "A study by the Alpine Research Institute"
+    assert claim.source.type == "document"
+
+
+def test_unnamed_official_at_an_organisation_keeps_its_text(claims_of):
+    claim = only(
+        claims_of(
+            "An official at the Federal Water Authority, who asked not to be named, "
+            "said the dam would be inspected again."
+        )
+    )
+    assert claim.source.text == "An official at the Federal Water Authority"
+    assert claim.source.canonical == "An official at the Federal Water Authority"
+    assert claim.source.type == "person"
+
+
+def test_role_noun_after_organisation_name_is_the_head(claims_of):
+    claim = only(
+        claims_of("A Ministry of Transport spokesperson said that the tunnel would reopen in May.")
+    )
+    assert claim.source.canonical == "A Ministry of Transport spokesperson"
+    assert claim.source.type == "person"
+
+
+def test_appositive_name_is_the_canonical(claims_of):
+    claim = only(
+        claims_of("Its director, Clara Voss, said the museum would double its opening hours.")
+    )
+    assert (claim.source.text, claim.source.canonical, claim.source.type) == (
+        "Its director",
+        "Clara Voss",
+        "person",
+    )
+
+
+def test_outlet_name_in_apposition_after_descriptor(claims_of):
+    claim = only(
+        claims_of("The mayor will resign next week, according to the news site Daybreak24.")
+    )
+    assert claim.source.text == "the news site Daybreak24"
+    assert claim.source.canonical == "Daybreak24"
+
+
+def test_company_description_refers_back_to_the_named_company(claims_of):
+    text = (
+        "Norvik Motors cut its sales target on Monday. "
+        "The carmaker said that demand in Europe had weakened."
+    )
+    claim = only(claims_of(text))
+    assert (claim.source.text, claim.source.canonical, claim.source.type) == (
+        "The carmaker",
+        "Norvik Motors",
+        "organization",
+    )
+
+
+def test_description_given_in_apposition_earlier(claims_of):
+    text = (
+        "The money will go to Lakeside Transit, the regional agency that runs the ferries. "
+        "The agency said it would add two boats."
+    )
+    claim = only(claims_of(text))
+    assert (claim.source.text, claim.source.canonical) == ("The agency", "Lakeside Transit")
+
+
+def test_acronym_source_gets_the_full_name_from_the_article(claims_of):
+    text = (
+        "The World Meteorological Organization published its report on Monday. "
+        "The WMO said the decade had been the warmest on record."
+    )
+    claim = only(claims_of(text))
+    assert (claim.source.text, claim.source.canonical) == (
+        "The WMO",
+        "World Meteorological Organization",
+    )
+
+
+def test_pronoun_resolves_to_the_previous_speaker(claims_of):
+    text = (
+        "Prime Minister Tom Hale promised new funding in 2022. "
+        "Its chief executive, Nadia Brook, said the clinic had hired nine nurses. "
+        "She added that the waiting room would be rebuilt."
+    )
+    claims = claims_of(text)
+    assert [(c.source.text, c.source.canonical) for c in claims] == [
+        ("Its chief executive", "Nadia Brook"),
+        ("She", "Nadia Brook"),
+    ]
+
+
+def test_plural_pronoun_resolves_to_earlier_group_source(claims_of):
+    text = (
+        "Organisers said that 9,000 runners had entered the race. "
+        "Most of them finished in under four hours, they noted."
+    )
+    claims = claims_of(text)
+    assert [(c.source.text, c.source.canonical, c.source.type) for c in claims] == [
+        ("Organisers", "Organisers", "group"),
+        ("they", "Organisers", "group"),
+    ]
+
+
+def test_relative_pronoun_source_is_the_noun_it_follows(claims_of):
+    text = (
+        "The shoe weighs 140 grams, according to its maker, Velox, "
+        "which said the design had taken two years."
+    )
+    first, second = claims_of(text)
+    assert (first.source.text, first.source.canonical, first.cue.lemma) == (
+        "its maker",
+        "Velox",
+        "according to",
+    )
+    assert (second.source.text, second.cue.text, second.content.text) == (
+        "Velox",
+        "said",
+        "the design had taken two years",
+    )
+
+
+# -- statement dates and second cues -----------------------------------------------
+
+
+def test_statement_date_inside_in_a_statement(claims_of):
+    claim = only(
+        claims_of("The union said in a statement on Saturday that the strike would go ahead.")
+    )
+    assert claim.statement_date == "2024-03-09"
+    assert claim.content.text == "the strike would go ahead"
+
+
+def test_statement_date_of_a_hearing(claims_of):
+    claim = only(
+        claims_of(
+            "During the appeal hearing in January, Moreau insisted that he had acted lawfully."
+        )
+    )
+    assert claim.statement_date == "2024-01"
+    assert claim.source.text == "Moreau"
+
+
+def test_statement_date_after_split_quotation(claims_of):
+    text = "“We need more homes,” Dunmore told reporters on Tuesday. “This is a start.”"
+    claim = only(claims_of(text))
+    assert claim.statement_date == "2024-03-12"
+    assert claim.kind == "direct"
+
+
+def test_no_statement_date_from_a_date_inside_the_quotation(claims_of):
+    claim = only(claims_of("“We will finish on Tuesday,” the builder said."))
+    assert claim.statement_date is None
+
+
+def test_second_reporting_verb_gives_a_second_claim(claims_of):
+    claims = claims_of(
+        "The airline said it was disappointed and argued that it had followed every rule."
+    )
+    assert [(c.cue.text, c.content.text) for c in claims] == [
+        ("said", "it was disappointed"),
+        ("argued", "it had followed every rule"),
+    ]
