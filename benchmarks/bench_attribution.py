@@ -7,8 +7,9 @@ text is read from ``<raw>/<doc_id>.txt`` with ``pipeline.ingest.read_article`` a
 through the pipeline once; textacy's ``direct_quotations`` runs on the same parsed Doc.
 A predicted claim matches a gold claim when their content spans overlap by at least
 ``--overlap`` (default 0.3) of the longer of the two, one-to-one, best overlap first.
-Gold claims marked ``"optional": true`` are neither rewarded nor penalised. Textacy
-errors are caught per article and counted (that article then scores no predictions).
+Gold claims marked ``"optional": true`` (or listed in ``corpus/optional.json``) are
+neither rewarded nor penalised. Textacy errors are caught per article and counted
+(that article then scores no predictions).
 """
 
 from __future__ import annotations
@@ -126,6 +127,9 @@ def main() -> None:
         "--overlap", type=float, default=0.3, help="content overlap needed for a match"
     )
     parser.add_argument(
+        "--split", choices=("dev", "test", "all"), default="all", help="corpus/splits.json split"
+    )
+    parser.add_argument(
         "--show-misses", action="store_true", help="print the gold claims each system missed"
     )
     args = parser.parse_args()
@@ -133,8 +137,19 @@ def main() -> None:
     nlp = pipeline.load()
     totals = {"claims": Score(), "textacy": Score()}
     articles = 0
+    corpus = args.gold.parent
+    splits_file, optional_file = corpus / "splits.json", corpus / "optional.json"
+    wanted = None
+    if args.split != "all" and splits_file.exists():
+        wanted = set(json.loads(splits_file.read_text(encoding="utf-8"))[args.split])
+    optional_ids = (
+        json.loads(optional_file.read_text(encoding="utf-8")) if optional_file.exists() else {}
+    )
     for record in gold_records(args.gold):
         doc_id = record["doc_id"]
+        if wanted is not None and doc_id not in wanted:
+            continue
+        skip = set(optional_ids.get(doc_id, []))
         published = (record.get("source") or {}).get("published")
         article = read_article(
             args.raw / f"{doc_id}.txt",
@@ -144,7 +159,10 @@ def main() -> None:
         doc = nlp(make_doc(nlp, article))
         text = doc.text
         gold = [
-            ((c["content"]["start"], c["content"]["end"]), bool(c.get("optional")))
+            (
+                (c["content"]["start"], c["content"]["end"]),
+                bool(c.get("optional")) or c["id"] in skip,
+            )
             for c in record["claims"]
         ]
         ours = [(c.content_start, c.content_end) for c in doc._.claims or []]

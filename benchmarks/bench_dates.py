@@ -22,6 +22,9 @@ are scored. Three columns, one run, the same reference date for every system:
 ``score_dates(pred, gold)`` is the reusable part: the gold-split scoring will call
 it with mentions from records.
 
+The project's gold test split (``corpus/gold``, whole articles, optional dates
+left out) is scored the same way, first.
+
 Run: ``.venv/bin/python benchmarks/bench_dates.py [--external DIR] [--limit N]``
 """
 
@@ -29,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import time
 from collections.abc import Iterable, Iterator
@@ -40,8 +44,12 @@ from dateparser.search import search_dates
 
 import pipeline
 from pipeline.dates import resolve_date_text
+from pipeline.evaluate import load_records, select_split
+from pipeline.ingest import read_article
+from pipeline.paths import CORPUS_DIR, PROJECT_ROOT
 
-EXTERNAL = Path("/work/shared/external")
+EXTERNAL = PROJECT_ROOT.parent / "shared" / "external"
+GOLD_SOURCE = "gold/test"
 SOURCES = {
     "recognizers/datetime": "recognizers_text/datetime_en.jsonl",
     "recognizers/parser": "recognizers_text/datetime_parser_en.jsonl",
@@ -122,6 +130,22 @@ def load_cases(external: Path) -> Iterator[Case]:
             )
 
 
+def load_gold_cases(corpus: Path = CORPUS_DIR, split: str = "test") -> Iterator[Case]:
+    """The project's gold split: whole articles, optional gold dates left out."""
+    optional = json.loads((corpus / "optional.json").read_text(encoding="utf-8"))
+    gold = select_split(load_records(corpus / "gold"), split, corpus)
+    for doc_id, record in gold.items():
+        dates = [d for d in record.dates if d.id not in optional.get(doc_id, [])]
+        yield Case(
+            source=f"gold/{split}",
+            text=read_article(corpus / "raw" / f"{doc_id}.txt").text,
+            reference=dt.date.fromisoformat(record.source.published or "2024-01-01"),
+            gold=[Mention(d.start, d.end, d.value) for d in dates],
+            gold_texts=[d.text for d in dates],
+            granularities=[d.granularity for d in dates],
+        )
+
+
 # -- the systems ------------------------------------------------------------------------
 
 
@@ -191,7 +215,8 @@ def main() -> None:
     totals: dict[tuple[str, str], dict[str, int]] = {}
     seconds = dict.fromkeys(systems, 0.0)
     seen: dict[str, int] = {}
-    for case in load_cases(args.external):
+    cases = itertools.chain(load_gold_cases(), load_cases(args.external))
+    for case in cases:
         seen[case.source] = seen.get(case.source, 0) + 1
         if args.limit and seen[case.source] > args.limit:
             continue
@@ -206,10 +231,11 @@ def main() -> None:
             seconds[system] += time.perf_counter() - began
             counts = score_dates(pred, case.gold)
             _add(totals.setdefault((case.source, system), {}), counts)
-            _add(totals.setdefault(("all", system), {}), counts)
+            if case.source != GOLD_SOURCE:
+                _add(totals.setdefault(("all external", system), {}), counts)
 
     print(f"{'source':22} {'gold':>5}  " + "  ".join(f"{s:>18}" for s in systems))
-    for source in [*SOURCES, "all"]:
+    for source in [GOLD_SOURCE, *SOURCES, "all external"]:
         row = [totals.get((source, s)) for s in systems]
         if not row[0]:
             continue

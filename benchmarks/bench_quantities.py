@@ -1,6 +1,7 @@
 """Score our quantities stage and quantulum3 side by side on public quantity test cases.
 
-Data: the English number/money/percent/unit cases converted into
+Data: the project's gold test split (whole articles, optional items neither
+rewarded nor penalised), and the English number/money/percent/unit cases converted into
 /work/shared/external/ (Duckling, BSD; quantulum3, MIT; Recognizers-Text, MIT;
 each folder keeps its LICENSE and README). They are read in place, never
 copied into the project. quantulum3 runs without its classifier extra.
@@ -28,7 +29,11 @@ from typing import Any
 
 import pint
 
-EXTERNAL = Path("/work/shared/external")
+from pipeline.evaluate import load_records, select_split
+from pipeline.ingest import read_article
+from pipeline.paths import CORPUS_DIR, PROJECT_ROOT
+
+EXTERNAL = PROJECT_ROOT.parent / "shared" / "external"
 FILES = {
     "duckling": "duckling/numbers_en.jsonl",
     "quantulum3": "quantulum3/quantities_en.jsonl",
@@ -167,6 +172,18 @@ def load_cases(external: Path) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
+def load_gold_cases(corpus: Path = CORPUS_DIR, split: str = "test") -> list[dict[str, Any]]:
+    """The project's gold split as cases: whole articles, optional items flagged."""
+    optional = json.loads((corpus / "optional.json").read_text(encoding="utf-8"))
+    cases = []
+    for doc_id, record in select_split(load_records(corpus / "gold"), split, corpus).items():
+        skip = set(optional.get(doc_id, []))
+        gold = [{**q.model_dump(), "optional": q.id in skip} for q in record.quantities]
+        text = read_article(corpus / "raw" / f"{doc_id}.txt").text
+        cases.append({"id": doc_id, "text": text, "gold": gold})
+    return cases
+
+
 def ours(texts: list[str]) -> list[list[dict[str, Any]]]:
     import pipeline
 
@@ -212,7 +229,8 @@ def _from_quantulum(q: Any) -> dict[str, Any]:
 
 def run(external: Path, limit: int | None) -> dict[str, dict[str, Counter[str]]]:
     report: dict[str, dict[str, Counter[str]]] = {}
-    for source, cases in load_cases(external).items():
+    sources = {"gold/test": load_gold_cases(), **load_cases(external)}
+    for source, cases in sources.items():
         cases = cases[:limit] if limit else cases
         texts = [c["text"] for c in cases]
         report[source] = {}

@@ -936,7 +936,7 @@ def _words_to_number(words: list[str]) -> float | None:
     """word2number on a run of number words ("twenty five", "two hundred thousand")."""
     try:
         value = w2n.word_to_num(" ".join(words))
-    except ValueError:
+    except (ValueError, IndexError):  # word2number raises IndexError on "million thousand"
         return None
     return float(value) if value is not None and math.isfinite(value) else None
 

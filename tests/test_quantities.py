@@ -270,3 +270,8 @@ def test_elided_number_after_a_measure_takes_its_unit(extract):
 )
 def test_not_a_quantity(extract, text):
     assert [q.text for q in extract(text).quantities] == []
+
+
+def test_scale_words_without_a_number_do_not_break_the_stage(extract):
+    record = extract("Estimates ran from a million thousand to billion million units.")
+    assert all(q.value is None or q.value > 0 for q in record.quantities)
