@@ -528,7 +528,11 @@ class _LineFile:
 
     def __post_init__(self) -> None:
         self.partial = Path(f"{self.path}{PARTIAL_SUFFIX}")
-        self.stream = self.partial.open("a" if self.append else "w", encoding="utf-8")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.stream = self.partial.open("a" if self.append else "w", encoding="utf-8")
+        except OSError as exc:
+            raise BatchUsageError(f"cannot write {self.path}: {exc.strerror or exc}") from exc
 
     def write(self, line: str) -> None:
         self.stream.write(line + "\n")

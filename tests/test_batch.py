@@ -290,3 +290,19 @@ def test_a_killed_run_resumes_without_losing_or_repeating_articles(tmp_path: Pat
     resumed_lines = resumed.read_text().splitlines()
     assert len(resumed_lines) == 30
     assert sorted(resumed_lines) == sorted(whole.read_text().splitlines())
+
+
+def test_output_folders_are_created_and_unwritable_output_is_a_usage_error(
+    tmp_path: Path, cli_uses_session_model: None
+) -> None:
+    write_articles(tmp_path / "news", ["bridge"])
+    out = tmp_path / "new" / "deeper" / "out.jsonl"
+    result = runner.invoke(app, ["batch", str(tmp_path / "news"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert [r["doc_id"] for r in read_jsonl(out)] == ["bridge"]
+
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    result = runner.invoke(app, ["batch", str(tmp_path / "news"), "-o", str(blocked / "o.jsonl")])
+    assert result.exit_code == 2
+    assert "cannot write" in result.output
