@@ -22,6 +22,7 @@ when the source came from word position rather than the parse or is a pronoun.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -48,6 +49,8 @@ class ArticleContext:
     """What the stage needs about the whole article while it walks the units."""
 
     doc: Doc
+    text: str  # doc.text and doc.ents, built once: spaCy rebuilds them on every access
+    ents: Sequence[Span]
     units: list[Unit]
     quotes: list[Quote]
     dates: list[DateMentionData]
@@ -87,12 +90,13 @@ class AttributionStage(LexiconComponent):
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_lexicon()
         meta = article_of(doc)
-        paras = paragraphs(doc.text)
+        text = doc.text
+        paras = paragraphs(text)
         quotes = [
-            q for p_start, p_end in paras for q in find_quotes(doc.text, p_start, p_end, self.marks)
+            q for p_start, p_end in paras for q in find_quotes(text, p_start, p_end, self.marks)
         ]
-        units = build_units(doc, paras, quotes, self.abbreviations, self.marks)
-        ctx = ArticleContext(doc, units, quotes, list(doc._.dates or []), {}, [])
+        units = build_units(doc, text, paras, quotes, self.abbreviations, self.marks)
+        ctx = ArticleContext(doc, text, doc.ents, units, quotes, list(doc._.dates or []), {}, [])
         skip = meta.headings + meta.boilerplate
         consumed: set[int] = set()  # units already taken by a quotation that continues
         for index, unit in enumerate(units):
@@ -108,7 +112,7 @@ class AttributionStage(LexiconComponent):
 
     def _unit_claims(self, ctx: ArticleContext, index: int) -> list[tuple[ClaimMention, list[int]]]:
         unit = ctx.units[index]
-        text = ctx.doc.text
+        text = ctx.text
         if text[unit.start : unit.end].rstrip('”"’ ').endswith("?") and not inside(
             unit.end - 2, ctx.quotes
         ):
@@ -183,7 +187,7 @@ class AttributionStage(LexiconComponent):
         source = self._verb_source(cue, unit)
         if source is None:
             return None
-        text = ctx.doc.text
+        text = ctx.text
         post = self._content_after(ctx, cue, source, unit)
         pattern = "that_clause"
         boundary: int | None = None
@@ -359,7 +363,7 @@ class AttributionStage(LexiconComponent):
         self, ctx: ArticleContext, cue: Token, source: Source, unit: Unit
     ) -> int | None:
         """Where the claimed clause starts after the cue: its ccomp, "that", or a quotation."""
-        text = ctx.doc.text
+        text = ctx.text
         complements = [
             c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i and c.i < unit.span.end
         ]
@@ -410,7 +414,7 @@ class AttributionStage(LexiconComponent):
         self, ctx: ArticleContext, cue: Token, source: Source, unit: Unit
     ) -> int | None:
         """End of the clause before ", X said" / "“A,” said X", or None when there is none."""
-        doc, text = ctx.doc, ctx.doc.text
+        doc, text = ctx.doc, ctx.text
         first = min(source.start, cue.idx)
         head = doc.char_span(unit.start, first, alignment_mode="expand")
         if head is None or len(head) < 3:
@@ -442,7 +446,7 @@ class AttributionStage(LexiconComponent):
         if after is None or len(after) < 3 or after[0].text != ",":
             return False
         return any(t.pos_ in ("VERB", "AUX") for t in after[1:]) and not self._opens_quote(
-            ctx.doc.text, after[1].idx
+            ctx.text, after[1].idx
         )
 
     def _quote_after(
@@ -450,9 +454,7 @@ class AttributionStage(LexiconComponent):
     ) -> Quote | None:
         after = max(source.end, cue.idx + len(cue))
         for quote in ctx.quotes:
-            if after <= quote.start < unit.end and not ctx.doc.text[after : quote.start].strip(
-                " ,:"
-            ):
+            if after <= quote.start < unit.end and not ctx.text[after : quote.start].strip(" ,:"):
                 return quote
         return None
 
@@ -469,7 +471,7 @@ class AttributionStage(LexiconComponent):
         for next_index in range(index + 1, len(ctx.units)):
             nxt = ctx.units[next_index]
             same_paragraph = nxt.paragraph == ctx.units[next_index - 1].paragraph
-            if not self._opens_quote(ctx.doc.text, nxt.start):
+            if not self._opens_quote(ctx.text, nxt.start):
                 break
             if not same_paragraph and not open_paragraph:
                 break
@@ -496,7 +498,7 @@ class AttributionStage(LexiconComponent):
         self, ctx: ArticleContext, start: int, end: int, *, direct: bool
     ) -> tuple[int, int] | None:
         """Content without leading "that", enclosing quotation marks or final punctuation."""
-        text = ctx.doc.text
+        text = ctx.text
         closing = self.marks.closing | self.marks.straight
         while start < end and (
             text[start] in " \t\r\n\xa0"
@@ -557,7 +559,7 @@ class AttributionStage(LexiconComponent):
     ) -> tuple[str, str, tuple[int, int] | None, bool]:
         """(canonical, type, head entity offsets, resolved) for a source phrase."""
         doc = ctx.doc
-        text = doc.text[source.start : source.end]
+        text = ctx.text[source.start : source.end]
         head = self._semantic_head(doc, source)
         word = head.lower_
         if head.pos_ == "PRON":
@@ -578,23 +580,23 @@ class AttributionStage(LexiconComponent):
         lemma = head.lemma_.lower()
         if lemma in self.document_nouns or word in self.document_nouns:
             return text, "document", None, True
-        named = self._appositive_name(doc, source, head)
+        named = self._appositive_name(ctx, source, head)
         if named is not None:
             kind = "person" if lemma in self.person_nouns else _TYPE_OF_LABEL[named.label_]
             return _canonical(named), kind, (named.start_char, named.end_char), True
-        entity = self._head_entity(doc, source, head)
+        entity = self._head_entity(ctx, source, head)
         if entity is not None:
             names = [
                 e
-                for e in doc.ents
+                for e in ctx.ents
                 if source.start <= e.start_char
                 and e.end_char <= source.end
                 and e.label_ == entity.label_
             ]
             canonical = (
-                " and ".join(self._entity_name(doc, e) for e in names)
+                " and ".join(self._entity_name(ctx, e) for e in names)
                 if len(names) > 1 and head.conjuncts
-                else self._entity_name(doc, entity)
+                else self._entity_name(ctx, entity)
             )
             return (
                 canonical,
@@ -602,7 +604,7 @@ class AttributionStage(LexiconComponent):
                 (entity.start_char, entity.end_char),
                 True,
             )
-        surname = self._surname_of(doc, source, head)
+        surname = self._surname_of(ctx, source, head)
         if surname is not None:
             return _canonical(surname), "person", (surname.start_char, surname.end_char), True
         outlet = self._outlet_name(source, head)
@@ -632,28 +634,28 @@ class AttributionStage(LexiconComponent):
             return last
         return head
 
-    def _appositive_name(self, doc: Doc, source: Source, head: Token) -> Span | None:
+    def _appositive_name(self, ctx: ArticleContext, source: Source, head: Token) -> Span | None:
         """The name set off after a role or description: "Its chief executive, Jane Roe, said"."""
         if head.pos_ == "PROPN" or head.ent_type_:
             return None
         for child in head.children:
             if child.dep_ != "appos" or child.i <= head.i:
                 continue
-            for ent in doc.ents:
+            for ent in ctx.ents:
                 if ent.start <= child.i < ent.end and ent.label_ in ("PERSON", "ORG"):
                     return ent
         return None
 
-    def _entity_name(self, doc: Doc, ent: Span) -> str:
+    def _entity_name(self, ctx: ArticleContext, ent: Span) -> str:
         """The entity's canonical name, without a possessive owner in front
         ("the European Union's Copernicus service" names the service), and with an
         acronym spelt out when the article gives the full name."""
         for token in ent[:-1]:
             if token.tag_ == "POS" or token.lower_ in ("'s", "’s"):
-                return doc[token.i + 1 : ent.end].text
+                return ctx.doc[token.i + 1 : ent.end].text
         name = _canonical(ent)
         if ent.label_ == "ORG" and name.isupper() and 2 <= len(name) <= 6 and name.isalpha():
-            for other in doc.ents:
+            for other in ctx.ents:
                 if (
                     other.label_ == "ORG"
                     and other.text != name
@@ -662,12 +664,12 @@ class AttributionStage(LexiconComponent):
                     return other.text
         return name
 
-    def _surname_of(self, doc: Doc, source: Source, head: Token) -> Span | None:
+    def _surname_of(self, ctx: ArticleContext, source: Source, head: Token) -> Span | None:
         """A bare capitalised word naming someone met in full earlier ("Carver" after
         "Helen Carver"), when the entity stage left it untagged."""
         if source.end - source.start != len(head) or not head.is_title or head.ent_type_:
             return None
-        for ent in doc.ents:
+        for ent in ctx.ents:
             if (
                 ent.end_char <= source.start
                 and ent.label_ in ("PERSON", "ORG")
@@ -703,11 +705,11 @@ class AttributionStage(LexiconComponent):
         """ "the institute" -> the institute named earlier; "the carmaker" -> the company."""
         if not text.lower().startswith("the "):
             return None
-        doc, word, lemma = ctx.doc, head.lower_, head.lemma_.lower()
+        word, lemma = head.lower_, head.lemma_.lower()
         org = next(
             (
                 e
-                for e in reversed(doc.ents)
+                for e in reversed(ctx.ents)
                 if e.end_char <= source.start
                 and (
                     (e.label_ == "ORG" and word in e.text.lower())
@@ -717,12 +719,12 @@ class AttributionStage(LexiconComponent):
             None,
         )
         if org is not None:
-            return self._entity_name(doc, org), "organization", (org.start_char, org.end_char), True
+            return self._entity_name(ctx, org), "organization", (org.start_char, org.end_char), True
         if lemma not in self.anaphoric_org_nouns:
             return None
         # The same description keeps naming the same organisation ("the company" ... "the company").
         for claim in reversed(ctx.claims):
-            said = doc.text[claim.source_start : claim.source_end].lower()
+            said = ctx.text[claim.source_start : claim.source_end].lower()
             if claim.source_entity is not None and said.startswith("the ") and said.endswith(word):
                 return claim.source_canonical, "organization", claim.source_entity, True
         found = self._antecedent(ctx, source.start, {"ORG"}, {"organization"}, None)
@@ -730,16 +732,16 @@ class AttributionStage(LexiconComponent):
             return None
         return found[0], "organization", found[1], True
 
-    def _head_entity(self, doc: Doc, source: Source, head: Token) -> Span | None:
+    def _head_entity(self, ctx: ArticleContext, source: Source, head: Token) -> Span | None:
         """The entity the source names: the one holding its head, or a name right after a
         role noun ("spokesman Matthew Miller"); not one in a phrase after it
         ("an official at the WHO" is not the WHO)."""
-        for ent in doc.ents:
+        for ent in ctx.ents:
             if ent.start <= head.i < ent.end and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
                 return ent
         if head.tag_ in ("NNS", "NNPS") or head.lemma_.lower() in self.document_nouns:
             return None
-        for ent in doc.ents:
+        for ent in ctx.ents:
             if (
                 ent.end_char == source.end
                 and ent.start == head.i + 1
@@ -762,7 +764,7 @@ class AttributionStage(LexiconComponent):
         sources = {c.source_entity for c in ctx.claims if c.source_entity}
         # (position, salient, canonical, entity offsets)
         candidates: list[tuple[int, bool, str, tuple[int, int] | None]] = []
-        for e in ctx.doc.ents:
+        for e in ctx.ents:
             if e.end_char <= before and e.label_ in labels:
                 salient = (
                     e.root.dep_ in ("nsubj", "nsubjpass") or (e.start_char, e.end_char) in sources
@@ -771,7 +773,7 @@ class AttributionStage(LexiconComponent):
                     (
                         e.start_char,
                         salient,
-                        self._entity_name(ctx.doc, e),
+                        self._entity_name(ctx, e),
                         (e.start_char, e.end_char),
                     )
                 )

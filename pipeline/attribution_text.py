@@ -86,13 +86,13 @@ def inside(position: int, quotes: list[Quote]) -> Quote | None:
 
 def build_units(
     doc: Doc,
+    text: str,
     paras: list[tuple[int, int]],
     quotes: list[Quote],
     abbreviations: set[str],
     marks: QuoteMarks,
 ) -> list[Unit]:
-    """Corrected sentences, in order (see the module docstring)."""
-    text = doc.text
+    """Corrected sentences, in order (see the module docstring); ``text`` is ``doc.text``."""
     units: list[Unit] = []
     sentences = list(doc.sents)
     for number, (p_start, p_end) in enumerate(paras):

@@ -20,6 +20,7 @@ stages; ``pipeline.records`` keeps them out of ``entities``.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from spacy.language import Language
@@ -43,7 +44,8 @@ class EntityFixStage(LexiconComponent):
         self.role_nouns = lower("person_role_nouns")
         self.org_words = lower("org_words")
         self.org_heads = lower("org_heads_taking_of_for")
-        self.title_phrases = [tuple(p) for p in lexicon.get("title_phrases", [])]
+        self.title_phrases = {tuple(p) for p in lexicon.get("title_phrases", [])}
+        self.title_phrase_lengths = sorted({len(p) for p in self.title_phrases})
         self.max_extension = int(lexicon.get("max_name_extension", 2))
         self.law_heads = lower("law_heads")
 
@@ -140,10 +142,9 @@ class EntityFixStage(LexiconComponent):
     def _title_phrase_tokens(self, doc: Doc) -> set[int]:
         inside: set[int] = set()
         lowers = [t.lower_ for t in doc]
-        for phrase in self.title_phrases:
-            n = len(phrase)
-            for i in range(len(lowers) - n + 1):
-                if tuple(lowers[i : i + n]) == phrase:
+        for i in range(len(lowers)):
+            for n in self.title_phrase_lengths:
+                if i + n <= len(lowers) and tuple(lowers[i : i + n]) in self.title_phrases:
                     inside.update(range(i + 1, i + n))  # "Secretary" itself is no entity either
         return inside
 
@@ -187,12 +188,13 @@ class EntityFixStage(LexiconComponent):
 
     def _harmonise_labels(self, doc: Doc) -> None:
         """One label per name: a person's name parts stay PERSON, else the majority label."""
-        full_names = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
-        name_parts = self._person_name_parts(doc)
-        orgs = [e for e in doc.ents if e.label_ == "ORG"]
+        ents = doc.ents  # rebuilt by spaCy on every access: read once
+        full_names = {e.text for e in ents if e.label_ == "PERSON" and len(e) > 1}
+        name_parts = self._person_name_parts(ents)
+        orgs = [e for e in ents if e.label_ == "ORG"]
         votes: dict[str, Counter[str]] = defaultdict(Counter)
         pinned: dict[str, str] = {}
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ in self.numeric_labels:
                 continue
             if self._is_person_name(ent, full_names, name_parts):
@@ -205,17 +207,17 @@ class EntityFixStage(LexiconComponent):
             if ent.ent_id_:  # pinned by the entity ruler
                 pinned.setdefault(ent.text, ent.label_)
         relabelled = []
-        for ent in doc.ents:
+        for ent in ents:
             label = ent.label_
             if ent.label_ not in self.numeric_labels:
                 label = pinned.get(ent.text) or votes[ent.text].most_common(1)[0][0]
             relabelled.append(ent if label == ent.label_ else Span(doc, ent.start, ent.end, label))
         doc.ents = relabelled
 
-    def _person_name_parts(self, doc: Doc) -> set[str]:
+    def _person_name_parts(self, ents: Sequence[Span]) -> set[str]:
         """First and last words of multi-word PERSON names, and single-word PERSON mentions."""
         parts: set[str] = set()
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ == "PERSON":
                 parts.update({ent[0].text, ent[-1].text} if len(ent) > 1 else {ent.text})
         return parts
@@ -230,7 +232,8 @@ class EntityFixStage(LexiconComponent):
 
     def _set_canonical(self, doc: Doc) -> None:
         """Short forms take the full name: "Flynn" is "Charles Flynn", "Toyota" "Toyota Motor"."""
-        named = {label: [e for e in doc.ents if e.label_ == label] for label in ("PERSON", "ORG")}
+        ents = doc.ents
+        named = {label: [e for e in ents if e.label_ == label] for label in ("PERSON", "ORG")}
         full_names = {
             "PERSON": sorted(
                 {e.text for e in named["PERSON"] if len(e) > 1}, key=len, reverse=True
@@ -239,7 +242,7 @@ class EntityFixStage(LexiconComponent):
                 {e.text for e in named["ORG"] if self._plain_name(e)}, key=len, reverse=True
             ),
         }
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ in self.numeric_labels:
                 continue
             canonical = ent.text

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any
@@ -66,7 +67,7 @@ class QuantityReader:
 
     def __init__(self, lexicon: dict[str, Any]) -> None:
         self.lex = lexicon
-        phrases = lambda key: {tuple(p.split()): v for p, v in lexicon[key].items()}  # noqa: E731
+        phrases = lambda key: _phrase_table(lexicon[key])  # noqa: E731
         self.qualifiers_before = phrases("qualifiers_before")
         self.qualifiers_after = phrases("qualifiers_after")
         self.percent_phrases = phrases("percent_phrases")
@@ -77,7 +78,8 @@ class QuantityReader:
         self.glued_scales = set(lexicon["attached_scales_need_no_space"])
         self.number_words = set(lexicon["number_words"])
         self.multipliers: dict[str, float] = lexicon["multiplier_words"]
-        self.vague_words = {tuple(p.split()) for p in lexicon["vague_words"]}
+        vague = {tuple(p.split()) for p in lexicon["vague_words"]}
+        self.vague_words = sorted(vague, key=len, reverse=True)  # longest first
         self.vague_plurals = set(lexicon["vague_plural_scales"])
         self.denominators: dict[str, int] = lexicon["fraction_denominators"]
         self.ordinals: dict[str, int] = lexicon["ordinals"]
@@ -126,24 +128,27 @@ class QuantityReader:
         meta = article_of(doc)
         numeric = set(self.lex["numeric_labels"])
         blocking = set(self.lex["blocking_labels"])
+        # Built once per Doc: ``doc.text`` and ``doc.ents`` rebuild themselves on every access.
+        ents, lowers, doc_text = doc.ents, [t.lower_ for t in doc], doc.text
         rescued = [
             e
-            for e in doc.ents
-            if (e.label_ == "DATE" and self._count_tagged_date(e)) or self._measure_tagged_date(e)
+            for e in ents
+            if (e.label_ == "DATE" and self._count_tagged_date(e))
+            or self._measure_tagged_date(e, lowers)
         ]
-        blocked = {t.i for e in doc.ents if e.label_ in blocking and e not in rescued for t in e}
+        blocked = {t.i for e in ents if e.label_ in blocking and e not in rescued for t in e}
         scores = _score_tokens(doc)
         blocked |= scores
         consumed: set[int] = set()
         found: list[tuple[QuantityMention, Span]] = []
-        seeds = self._seeds(doc, numeric) + [(e.start, e.end, "") for e in rescued]
+        seeds = self._seeds(doc, ents, numeric) + [(e.start, e.end, "") for e in rescued]
         for seed_start, seed_end, label in sorted(seeds):
             if seed_start in consumed or seed_start in scores:
                 continue
             allowed = blocked - set(range(seed_start, seed_end))
             taken = consumed | allowed
             for start in range(seed_start, seed_end):
-                result = self._read_at(doc, start, label, taken, found)
+                result = self._read_at(doc, lowers, doc_text, start, label, taken, found)
                 if result is None:
                     continue
                 mention, span = result
@@ -156,9 +161,11 @@ class QuantityReader:
                 break
         return sorted((m for m, _ in found), key=lambda m: m.start)
 
-    def _seeds(self, doc: Doc, numeric: set[str]) -> list[tuple[int, int, str]]:
+    def _seeds(
+        self, doc: Doc, ents: Sequence[Span], numeric: set[str]
+    ) -> list[tuple[int, int, str]]:
         """Where to start reading: numeric entities, and untagged tokens that can open an amount."""
-        seeds = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in numeric]
+        seeds = [(e.start, e.end, e.label_) for e in ents if e.label_ in numeric]
         skip = set(self.lex["extra_seed_skip"])
         for token in doc:
             if token.ent_iob_ != "O":
@@ -186,7 +193,7 @@ class QuantityReader:
                 return False
         return True
 
-    def _measure_tagged_date(self, ent: Span) -> bool:
+    def _measure_tagged_date(self, ent: Span, lowers: list[str]) -> bool:
         """A DATE or TIME entity that is a measure: "1.6C" glued, or "31 seconds" (a margin)."""
         if ent.label_ not in ("DATE", "TIME"):
             return False
@@ -194,7 +201,6 @@ class QuantityReader:
             numeral = _NUMERAL.match(token.text)
             if numeral and numeral["suf"].lower() in self.glued_units:
                 return True
-        lowers = [t.lower_ for t in ent.doc]
         if _phrase_ending_at(lowers, ent.end, self.percent_phrases, set()):
             return True  # "between 15 and 20 per cent"
         unit = _phrase_ending_at(lowers, ent.end, self.measure_units, set())
@@ -228,13 +234,14 @@ class QuantityReader:
     def _read_at(
         self,
         doc: Doc,
+        lowers: list[str],
+        doc_text: str,
         start: int,
         label: str,
         taken: set[int],
         found: list[tuple[QuantityMention, Span]],
     ) -> tuple[QuantityMention, Span] | None:
         """Read a quantity whose amount begins at ``start`` (a qualifier may come before it)."""
-        lowers = [t.lower_ for t in doc]
         qualifier, begin = None, start
         # A qualifier opening the entity ("as many as 10,000"), or one just before it.
         match = _phrase_at(lowers, start, self.qualifiers_before)
@@ -261,13 +268,13 @@ class QuantityReader:
             start += 1
         elif begin == start and start > 0 and lowers[start - 1] in self.range_openers:
             opener, begin = lowers[start - 1], start - 1
-        first = self._read_amount(doc, start, label, taken)
+        first = self._read_amount(doc, lowers, start, label, taken)
         if first is None:
             return None
-        second = self._read_range_end(doc, first, opener, label, taken)
+        second = self._read_range_end(doc, lowers, first, opener, label, taken)
         end = (second or first).end
         if second is None and first.high is None:
-            ratio = self._read_ratio(doc, first, label, taken)
+            ratio = self._read_ratio(doc, lowers, first, label, taken)
             if ratio is not None:
                 first, end = ratio, ratio.end
         if second is None and opener and qualifier is None:
@@ -277,32 +284,33 @@ class QuantityReader:
         if second is not None:
             first, second = _share_units(first, second)
         last = second or first
-        unit, end = self._unit_after(doc, last, end, label, taken)
+        unit, end = self._unit_after(doc, lowers, last, end, label, taken)
         if second is None and unit in self.duration_units:
-            first, unit, end = self._add_smaller_unit(doc, first, unit, end, label, taken)
+            first, unit, end = self._add_smaller_unit(doc, lowers, first, unit, end, label, taken)
         after = _phrase_at(lowers, end, self.qualifiers_after)
         if after and qualifier is None and all(i not in taken for i in range(end, end + after[1])):
             qualifier, end = after[0], end + after[1]
         span = doc[begin:end]
-        if self._not_a_quantity(doc, first, span, unit):
+        if self._not_a_quantity(doc, lowers, doc_text, first, span, unit):
             return None
         if qualifier is None and second is None and self._determiner_number(span, first, unit):
             return None
         mention = self._mention(span, first, second, qualifier, unit, found)
         return mention, span
 
-    def _read_ratio(self, doc: Doc, first: Amount, label: str, taken: set[int]) -> Amount | None:
+    def _read_ratio(
+        self, doc: Doc, lowers: list[str], first: Amount, label: str, taken: set[int]
+    ) -> Amount | None:
         """ "one in 20", "three out of four": a proportion, kind fraction."""
         if not _plain(first) or not first.value:
             return None
-        lowers = [t.lower_ for t in doc]
         for phrase in self.ratio_connectors:
             n = len(phrase)
             if tuple(lowers[first.end : first.end + n]) != phrase:
                 continue
             if any(k in taken for k in range(first.end, first.end + n)):
                 return None
-            second = self._read_amount(doc, first.end + n, label, taken)
+            second = self._read_amount(doc, lowers, first.end + n, label, taken)
             if second is None or not _plain(second) or second.value is None:
                 return None
             if second.value < first.value or self._is_year(doc[second.start]):
@@ -319,7 +327,13 @@ class QuantityReader:
         return _plain(first) and unit is None and span.text.lower() in self.determiner_numbers
 
     def _read_range_end(
-        self, doc: Doc, first: Amount, opener: str | None, label: str, taken: set[int]
+        self,
+        doc: Doc,
+        lowers: list[str],
+        first: Amount,
+        opener: str | None,
+        label: str,
+        taken: set[int],
     ) -> Amount | None:
         i = first.end
         if i + 1 >= len(doc) or i in taken or doc[i].lower_ not in self.range_connectors:
@@ -330,20 +344,19 @@ class QuantityReader:
             return None
         if doc[i].lower_ == "to" and doc[i].head.pos_ in ("VERB", "AUX") and opener != "between":
             return None  # "rose 2% to 4.3%" is a change, not a range
-        second = self._read_amount(doc, i + 1, label, taken)
+        second = self._read_amount(doc, lowers, i + 1, label, taken)
         if second is None or second.kind in ("vague", "ordinal") or first.kind == "vague":
             return None
         return second
 
     def _unit_after(
-        self, doc: Doc, last: Amount, end: int, label: str, taken: set[int]
+        self, doc: Doc, lowers: list[str], last: Amount, end: int, label: str, taken: set[int]
     ) -> tuple[str | None, int]:
         """A measure unit after the amount ("45 kilometers", "2 million barrels a day")."""
         if last.currency or last.percent_unit or last.kind == "ordinal":
             return None, end
         unit = last.unit_suffix
         if unit is None:
-            lowers = [t.lower_ for t in doc]
             # "a 300-metre stretch": the unit joined by a hyphen belongs to the measure.
             hyphen = (
                 end + 1 < len(doc)
@@ -362,21 +375,28 @@ class QuantityReader:
                     end = k + 1
         if unit is None:
             return None, end
-        rate = _phrase_at([t.lower_ for t in doc], end, self.rate_suffixes, taken)
+        rate = _phrase_at(lowers, end, self.rate_suffixes, taken)
         if rate and "/" not in unit:
             unit, end = f"{unit}/{rate[0]}", end + rate[1]
         return unit, end
 
     def _add_smaller_unit(
-        self, doc: Doc, first: Amount, unit: str | None, end: int, label: str, taken: set[int]
+        self,
+        doc: Doc,
+        lowers: list[str],
+        first: Amount,
+        unit: str | None,
+        end: int,
+        label: str,
+        taken: set[int],
     ) -> tuple[Amount, str | None, int]:
         """ "2 minutes and 11 seconds" is one measure, 131 s."""
         if end + 1 >= len(doc) or doc[end].lower_ != "and" or end in taken or first.value is None:
             return first, unit, end
-        part = self._read_amount(doc, end + 1, label, taken)
+        part = self._read_amount(doc, lowers, end + 1, label, taken)
         if part is None or not _plain(part) or part.value is None:
             return first, unit, end
-        smaller, part_end = self._unit_after(doc, part, part.end, label, taken)
+        smaller, part_end = self._unit_after(doc, lowers, part, part.end, label, taken)
         if smaller not in self.duration_units or smaller == unit:
             return first, unit, end
         total = self.units.Quantity(first.value, unit) + self.units.Quantity(part.value, smaller)
@@ -397,7 +417,9 @@ class QuantityReader:
 
     # -- amounts --------------------------------------------------------------
 
-    def _read_amount(self, doc: Doc, i: int, label: str, taken: set[int]) -> Amount | None:
+    def _read_amount(
+        self, doc: Doc, lowers: list[str], i: int, label: str, taken: set[int]
+    ) -> Amount | None:
         """Read [currency] number [scale] [percent | currency word] from token ``i``."""
         if i >= len(doc) or i in taken:
             return None
@@ -405,7 +427,7 @@ class QuantityReader:
         start = i
         if currency:
             i += 1
-        core = self._read_core(doc, i, label, taken, allow_ordinal=label == "ORDINAL")
+        core = self._read_core(doc, lowers, i, label, taken, allow_ordinal=label == "ORDINAL")
         if core is None:
             return None
         core.start = start
@@ -413,7 +435,7 @@ class QuantityReader:
             if core.currency:
                 return None
             core.currency = currency
-        return self._read_suffix(doc, core, label, taken)
+        return self._read_suffix(doc, lowers, core, label, taken)
 
     def _code_left_out(self, doc: Doc, start: int) -> bool:
         """ "CAD 3.03": a currency code or sign before the entity that spaCy did not include."""
@@ -425,12 +447,11 @@ class QuantityReader:
         return self.currency_symbols.get(token.lower_)
 
     def _read_core(
-        self, doc: Doc, i: int, label: str, taken: set[int], allow_ordinal: bool
+        self, doc: Doc, lowers: list[str], i: int, label: str, taken: set[int], allow_ordinal: bool
     ) -> Amount | None:
         if i >= len(doc) or i in taken:
             return None
-        token, low = doc[i], doc[i].lower_
-        lowers = [t.lower_ for t in doc]
+        token, low = doc[i], lowers[i]
         ranged = _RANGE_TOKEN.match(token.text)
         if ranged:
             amount = Amount(i, i + 1, _to_float(ranged["low"]), high=_to_float(ranged["high"]))
@@ -449,7 +470,7 @@ class QuantityReader:
         vague = self._read_vague(lowers, i, taken)
         if vague is not None:
             return vague
-        words = self._read_words(doc, i, taken)
+        words = self._read_words(lowers, i, taken)
         if words is not None:
             return words
         if allow_ordinal and low in self.ordinals:
@@ -515,7 +536,7 @@ class QuantityReader:
     def _read_vague(self, lowers: list[str], i: int, taken: set[int]) -> Amount | None:
         """ "thousands", "tens of thousands", "several hundred", "a few dozen"."""
         j = i
-        for phrase in sorted(self.vague_words, key=len, reverse=True):
+        for phrase in self.vague_words:
             if tuple(lowers[i : i + len(phrase)]) == phrase:
                 j = i + len(phrase)
                 break
@@ -531,9 +552,8 @@ class QuantityReader:
             return None  # "a few" alone counts nothing checkable
         return Amount(i, j, None, kind="vague")
 
-    def _read_words(self, doc: Doc, i: int, taken: set[int]) -> Amount | None:
+    def _read_words(self, lowers: list[str], i: int, taken: set[int]) -> Amount | None:
         """Number words, fractions and "a dozen"/"a million"/"half a million"."""
-        lowers = [t.lower_ for t in doc]
         words: list[str] = []
         j = i
         if lowers[i] in ("a", "an"):
@@ -612,11 +632,12 @@ class QuantityReader:
                 return Amount(i, i + 2 + percent[1], 0.5, percent_unit=percent[0])
         return Amount(i, i + 1, 0.5, kind="fraction")
 
-    def _read_suffix(self, doc: Doc, amount: Amount, label: str, taken: set[int]) -> Amount:
+    def _read_suffix(
+        self, doc: Doc, lowers: list[str], amount: Amount, label: str, taken: set[int]
+    ) -> Amount:
         """A percent sign or word, or a currency word or code, after the number."""
         if amount.percent_unit or amount.kind == "ordinal":
             return amount
-        lowers = [t.lower_ for t in doc]
         j = amount.end
         percent = _phrase_at(lowers, j, self.percent_phrases, taken)
         if percent and amount.currency is None:
@@ -656,10 +677,18 @@ class QuantityReader:
 
     # -- filters and the mention ----------------------------------------------
 
-    def _not_a_quantity(self, doc: Doc, first: Amount, span: Span, unit: str | None) -> bool:
+    def _not_a_quantity(
+        self,
+        doc: Doc,
+        lowers: list[str],
+        doc_text: str,
+        first: Amount,
+        span: Span,
+        unit: str | None,
+    ) -> bool:
         """Years, ages, clock times, day numbers, scores and names that the NER tagged CARDINAL."""
         if first.kind == "ordinal":
-            return self._not_a_rank(doc, first)
+            return self._not_a_rank(doc, lowers, doc_text, first)
         root = span.root
         bare = first.currency is None and first.percent_unit is None and unit is None
         if bare and first.kind == "number" and first.end - first.start == 1:
@@ -668,14 +697,14 @@ class QuantityReader:
                 counts_plural = root.dep_ == "nummod" and root.head.tag_ in ("NNS", "NNPS")
                 if not counts_plural:
                     return True
-        after = doc.text[span.end_char : span.end_char + 16]
+        after = doc_text[span.end_char : span.end_char + 16]
         if bare and (self.age_after.match(after) or self.time_after.match(after)):
             return True
         if bare and span.start > 0 and doc[span.start - 1].lower_ in self.age_before:
             return True
         if bare and root.dep_ == "appos" and root.head.ent_type_ == "PERSON":
             return True  # "John Smith, 45, said"
-        if bare and self.hyphen_not_quantity.match(doc.text[span.end_char : span.end_char + 24]):
+        if bare and self.hyphen_not_quantity.match(doc_text[span.end_char : span.end_char + 24]):
             return True  # "a two-time champion", "a five-and-a-half-year voyage"
         if bare and span.start > 0 and doc[span.start - 1].lower_ in self.month_words:
             return True  # "Feb. 18" that the NER did not tag DATE
@@ -700,12 +729,11 @@ class QuantityReader:
             return False
         return all(doc[k].pos_ == "PROPN" and doc[k].is_title for k in (i - 1, i + 1))
 
-    def _not_a_rank(self, doc: Doc, first: Amount) -> bool:
+    def _not_a_rank(self, doc: Doc, lowers: list[str], doc_text: str, first: Amount) -> bool:
         """ "first proposed", "in the first place", "third-party": ordinals that rank nothing."""
         token = doc[first.start]
         if token.pos_ == "ADV":
             return True
-        lowers = [t.lower_ for t in doc]
         for idiom in self.ordinal_idioms:
             for offset, word in enumerate(idiom):
                 begin = token.i - offset
@@ -715,7 +743,7 @@ class QuantityReader:
                     and tuple(lowers[begin : begin + len(idiom)]) == idiom
                 ):
                     return True
-        after = doc.text[token.idx + len(token) : token.idx + len(token) + 24]
+        after = doc_text[token.idx + len(token) : token.idx + len(token) + 24]
         return after.startswith("-") and not self.rank_after.match(after)
 
     def _mention(
@@ -896,11 +924,19 @@ def _share_units(first: Amount, second: Amount) -> tuple[Amount, Amount]:
     return first, second
 
 
+def _phrase_table(entries: dict[str, Any]) -> dict[tuple[str, ...], Any]:
+    """Lexicon phrases as token tuples, longest first: sorted once here, not per lookup."""
+    table = {tuple(p.split()): v for p, v in entries.items()}
+    return {p: table[p] for p in sorted(table, key=len, reverse=True)}
+
+
 def _phrase_at(
     lowers: list[str], i: int, phrases: dict[tuple[str, ...], Any], taken: set[int] | None = None
 ) -> tuple[Any, int] | None:
-    """The longest phrase starting at token ``i``: (its value, its length in tokens)."""
-    for phrase in sorted(phrases, key=len, reverse=True):
+    """The longest phrase starting at token ``i``: (its value, its length in tokens).
+
+    ``phrases`` is longest first (``_phrase_table``), so the first match is the longest."""
+    for phrase in phrases:
         n = len(phrase)
         if tuple(lowers[i : i + n]) == phrase and not (
             taken and any(k in taken for k in range(i, i + n))
@@ -912,8 +948,8 @@ def _phrase_at(
 def _phrase_ending_at(
     lowers: list[str], i: int, phrases: dict[tuple[str, ...], Any], taken: set[int]
 ) -> tuple[Any, int] | None:
-    """The longest phrase that ends just before token ``i``."""
-    for phrase in sorted(phrases, key=len, reverse=True):
+    """The longest phrase that ends just before token ``i`` (``phrases`` longest first)."""
+    for phrase in phrases:
         n = len(phrase)
         if (
             i - n >= 0
