@@ -7,10 +7,18 @@ organisations from ``configs/entity_patterns.jsonl``). In order:
 2. trim a leading "the" and a trailing possessive ("Russia’s" -> "Russia");
 3. repair a name cut short ("Choe Son" + "Hui") and an organisation cut at
    "for"/"of" ("Center" -> "Center for a New American Security");
-4. relabel a person tagged as an organisation when a role noun introduces it
-   ("military watcher Yury Butusov");
-5. make labels agree within the article (the majority label per name);
-6. set ``span._.canonical``: "Flynn" and "Kim" become the full names met in the
+4. relabel from the words around a name: a role noun makes a person ("military
+   watcher Yury Butusov", "X, her lawyer"); a class noun before it or heading its
+   appositive says ORG / GPE / LOC / PRODUCT / FAC ("the accounting firm X", "the
+   city of X", "X, a charity"); a product or facility noun after it ("the agency's
+   X spacecraft"); an organisation word ending it ("X Holdings", "Port of X
+   Authority") makes an ORG; a match score is cut off ("Dortmund 2-0");
+5. make labels agree within the article: context cues first, then a person's name
+   parts, club names ("Dortmund" after "Borussia Dortmund", unless the article
+   says "in Dortmund"), the gazetteer, else the majority label per name;
+6. tag repeated names the model missed (often in the headline), with the
+   article's label for them;
+7. set ``span._.canonical``: "Flynn" and "Kim" become the full names met in the
    article.
 
 Numeric and temporal entities stay in ``doc.ents`` for the quantity and date
@@ -19,16 +27,29 @@ stages; ``pipeline.records`` keeps them out of ``entities``.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .extensions import article_of, in_ranges, register_extensions
+from .extensions import ArticleMeta, article_of, in_ranges, register_extensions
 from .lexicon import LexiconComponent
+
+_SCORE = re.compile(r"\s\d+ ?[-–] ?\d+$")  # a match score glued to a team name: "Dortmund 2-0"
+
+
+def _label_map(groups: dict[str, Any]) -> dict[str, str]:
+    """{"ORG": ["firm", ...]} -> {"firm": "ORG", ...} (keys starting "_" are comments)."""
+    return {
+        word.lower(): label
+        for label, words in groups.items()
+        if not label.startswith("_")
+        for word in words
+    }
 
 
 class EntityFixStage(LexiconComponent):
@@ -44,15 +65,21 @@ class EntityFixStage(LexiconComponent):
         self.role_nouns = lower("person_role_nouns")
         self.org_words = lower("org_words")
         self.org_heads = lower("org_heads_taking_of_for")
+        self.org_final_words = lower("org_final_words")
         self.title_phrases = {tuple(p) for p in lexicon.get("title_phrases", [])}
         self.title_phrase_lengths = sorted({len(p) for p in self.title_phrases})
         self.max_extension = int(lexicon.get("max_name_extension", 2))
         self.law_heads = lower("law_heads")
+        self.class_before = _label_map(lexicon.get("class_nouns", {}))
+        self.class_after = _label_map(lexicon.get("class_nouns_after", {}))
+        self.class_of = lower("class_nouns_taking_of")
+        self.locatives = lower("locative_prepositions")
 
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_lexicon()
         meta = article_of(doc)
         title_tokens = self._title_phrase_tokens(doc)
+        cue_votes: dict[str, Counter[str]] = defaultdict(Counter)
         fixed: list[Span] = []
         for ent in doc.ents:
             if in_ranges(ent.start_char, ent.end_char, meta.boilerplate):
@@ -67,11 +94,19 @@ class EntityFixStage(LexiconComponent):
                 continue
             span = self._extend(span)
             span = self._relabel_person(span)
+            span = self._relabel_by_org_head(span)
+            cue = self._context_label(span)
+            if cue is not None:
+                cue_votes[span.text][cue] += 1
+                if cue != span.label_:
+                    span = Span(doc, span.start, span.end, label=cue)
             fixed.append(span)
         doc.ents = filter_spans(fixed)
         self._add_titled_people(doc, meta.boilerplate)
         self._add_missed_surnames(doc, meta.boilerplate)
-        self._harmonise_labels(doc)
+        cued = {text: votes.most_common(1)[0][0] for text, votes in cue_votes.items()}
+        self._harmonise_labels(doc, cued)
+        self._add_repeated_names(doc, meta)
         self._set_canonical(doc)
         return doc
 
@@ -92,6 +127,10 @@ class EntityFixStage(LexiconComponent):
             or ent.doc[end - 1].is_space
         ):
             end -= 1
+        score = _SCORE.search(ent.doc[start:end].text) if end > start else None
+        if score is not None:  # "Borussia Dortmund 2-0"
+            cut = ent.doc[start].idx + score.start()
+            end = next(t.i for t in ent.doc[start:end] if t.idx >= cut)
         if ent.label_ == "PERSON":
             while start < end - 1 and ent.doc[start].lower_ in self.titles:
                 start += 1
@@ -138,6 +177,75 @@ class EntityFixStage(LexiconComponent):
         if previous is not None and previous.lower_ in self.role_nouns:
             return Span(span.doc, span.start, span.end, label="PERSON")
         return span
+
+    def _relabel_by_org_head(self, span: Span) -> Span:
+        """An org word ends the name: "Port of X Authority" (FAC), "X Holdings" (PERSON)."""
+        last = span[-1]
+        if span.label_ == "ORG" or len(span) < 2 or not last.is_title:
+            return span
+        if last.lower_ in self.org_final_words:
+            return Span(span.doc, span.start, span.end, label="ORG")
+        return span
+
+    def _name_like(self, span: Span) -> bool:
+        """Up to four capitalised words (hyphens allowed), none of them an org word."""
+        words = [t for t in span if t.text not in {"-", "‐"}]
+        return (
+            0 < len(words) <= 4
+            and all(t.is_title for t in words)
+            and not any(t.lower_ in self.org_words for t in words)
+        )
+
+    def _context_label(self, span: Span) -> str | None:
+        """The kind of thing the words around a name say it is.
+
+        A lowercase class noun before it ("the accounting firm X", "the asteroid X",
+        "the city of X", "military blogger X") or heading its appositive ("X, a charity
+        based in ...", "X, her lawyer"); a product or facility noun after a name the
+        model took for a person or that follows a possessive ("the agency's X spacecraft").
+        """
+        doc = span.doc
+        cue = self._class_noun_before(span)
+        if cue is None:
+            appositives = [
+                t
+                for t in doc[span.end : min(span.end + 8, len(doc))]
+                if t.dep_ == "appos" and t.head.i in range(span.start, span.end) and t.is_lower
+            ]
+            if appositives:
+                cue = self._class_of_noun(appositives[0])
+        if cue is None and span.end < len(doc):
+            after = doc[span.end]
+            before = doc[span.start - 1] if span.start > 0 else None
+            owned = before is not None and (before.tag_ == "POS" or before.lower_ == "its")
+            if after.is_lower and (span.label_ == "PERSON" or owned):
+                cue = self.class_after.get(after.lower_)
+        if cue == "PERSON" and not self._name_like(span):
+            return None
+        return cue
+
+    def _class_noun_before(self, span: Span) -> str | None:
+        if span.start == 0:
+            return None
+        doc = span.doc
+        before = doc[span.start - 1]
+        if before.lower_ == "of" and span.start >= 2:
+            noun = doc[span.start - 2]
+            return "GPE" if noun.is_lower and noun.lower_ in self.class_of else None
+        if not before.is_lower or "\n" in before.whitespace_:
+            return None
+        # "the asteroid Didymos", not "the asteroid NASA hit": the noun and name are one phrase.
+        if before.head.i not in range(span.start, span.end) and span.root.head.i != before.i:
+            return None
+        return self._class_of_noun(before)
+
+    def _class_of_noun(self, noun: Token) -> str | None:
+        for form in (noun.lower_, noun.lemma_.lower()):
+            if form in self.role_nouns:
+                return "PERSON"
+            if form in self.class_before:
+                return self.class_before[form]
+        return None
 
     def _title_phrase_tokens(self, doc: Doc) -> set[int]:
         inside: set[int] = set()
@@ -186,9 +294,11 @@ class EntityFixStage(LexiconComponent):
         if added:
             doc.ents = filter_spans([*doc.ents, *added])
 
-    def _harmonise_labels(self, doc: Doc) -> None:
-        """One label per name: a person's name parts stay PERSON, else the majority label."""
+    def _harmonise_labels(self, doc: Doc, cued: dict[str, str]) -> None:
+        """One label per name: what context words said, a person's name parts stay PERSON,
+        else the majority label."""
         ents = doc.ents  # rebuilt by spaCy on every access: read once
+        places = {e.text for e in ents if e.start > 0 and doc[e.start - 1].lower_ in self.locatives}
         full_names = {e.text for e in ents if e.label_ == "PERSON" and len(e) > 1}
         name_parts = self._person_name_parts(ents)
         orgs = [e for e in ents if e.label_ == "ORG"]
@@ -199,13 +309,21 @@ class EntityFixStage(LexiconComponent):
                 continue
             if self._is_person_name(ent, full_names, name_parts):
                 pinned[ent.text] = "PERSON"
-            elif ent.label_ == "GPE" and ent[0].is_title and self._club_like_org(ent, orgs):
+            elif (
+                ent.label_ == "GPE"
+                and ent[0].is_title
+                and ent.text not in places
+                and self._club_like_org(ent, orgs)
+            ):
                 pinned[ent.text] = "ORG"
             elif ent[-1].lower_ in self.law_heads and ent.label_ != "LAW" and len(ent) > 1:
                 pinned[ent.text] = "LAW"
             votes[ent.text][ent.label_] += 1
             if ent.ent_id_:  # pinned by the entity ruler
                 pinned.setdefault(ent.text, ent.label_)
+        for text, label in cued.items():
+            if not any(e.ent_id_ for e in ents if e.text == text):
+                pinned[text] = label
         relabelled = []
         for ent in ents:
             label = ent.label_
@@ -213,6 +331,53 @@ class EntityFixStage(LexiconComponent):
                 label = pinned.get(ent.text) or votes[ent.text].most_common(1)[0][0]
             relabelled.append(ent if label == ent.label_ else Span(doc, ent.start, ent.end, label))
         doc.ents = relabelled
+
+    def _add_repeated_names(self, doc: Doc, meta: ArticleMeta) -> None:
+        """Tag a name again where the model missed it (often in the headline): "Poland" in
+        a title-case headline when "Poland" is an entity elsewhere in the article."""
+        ents = doc.ents
+        known: dict[tuple[str, ...], str] = {}
+        for ent in ents:
+            if ent.label_ not in self.numeric_labels and ent.text[:1].isupper():
+                known.setdefault(tuple(t.text for t in ent), ent.label_)
+        lengths = sorted({len(k) for k in known}, reverse=True)
+        taken = {t.i for e in ents for t in e}
+        added = []
+        i = 0
+        while i < len(doc):
+            for n in lengths:
+                words = tuple(t.text for t in doc[i : i + n])
+                if (
+                    words in known
+                    and not taken.intersection(range(i, i + n))
+                    and self._whole_name(doc, i, i + n)
+                    and " ".join(words) != meta.section
+                    and not in_ranges(doc[i].idx, doc[i + n - 1].idx + 1, meta.boilerplate)
+                ):
+                    added.append(Span(doc, i, i + n, label=known[words]))
+                    i += n - 1
+                    break
+            i += 1
+        if added:
+            doc.ents = filter_spans([*ents, *added])
+
+    def _whole_name(self, doc: Doc, start: int, end: int) -> bool:
+        """No capitalised word glued on either side ("Olympic" in "Olympic Games"), and
+        not a line of its own."""
+        left = doc[start - 1] if start > 0 else None
+        right = doc[end] if end < len(doc) else None
+        glued_left = (
+            left is not None
+            and left.whitespace_ == " "
+            and left.is_title
+            and not left.is_sent_start
+        )
+        glued_right = right is not None and doc[end - 1].whitespace_ == " " and right.is_title
+        # A line holding only the name is a section label ("Athletics"), not a mention.
+        alone = (left is None or "\n" in left.text_with_ws) and (
+            right is None or "\n" in right.text
+        )
+        return not (glued_left or glued_right or alone)
 
     def _person_name_parts(self, ents: Sequence[Span]) -> set[str]:
         """First and last words of multi-word PERSON names, and single-word PERSON mentions."""
@@ -258,11 +423,16 @@ class EntityFixStage(LexiconComponent):
     def _club_like_org(self, ent: Span, orgs: list[Span]) -> bool:
         """A place name that is the first or last word of a plain ORG name in the article.
 
-        "Dortmund" after "Borussia Dortmund" is the club; "England" after "Bank of England"
+        "Dortmund" after "Borussia Dortmund" is the club (unless the article also
+        says "in Dortmund"); "England" after "Bank of England"
         stays a place, and so does "Washington" after "Washington Post" (an org word).
         """
         for org in orgs:
-            if not self._plain_name(org) or any(t.lower_ in self.org_words for t in org):
+            if (
+                len(org) != 2
+                or not self._plain_name(org)
+                or any(t.lower_ in self.org_words for t in org)
+            ):
                 continue
             words = org.text.split()
             if ent.text in (words[0], words[-1]):

@@ -79,3 +79,57 @@ def test_named_agreements_and_acts_are_laws(extract):
     )
     labels = {e.text: e.label for e in record.entities}
     assert labels.get("Clean Air Act") == "LAW"
+
+
+def test_class_noun_before_a_name_sets_its_label(extract):
+    record = extract(
+        "Talks stalled, the engineering firm Brantley Okoro said in a filing on Monday."
+    )
+    assert ("Brantley Okoro", "ORG", "Brantley Okoro") in ents(record)
+
+
+def test_appositive_role_noun_makes_a_person(extract):
+    record = extract(
+        "“The ruling is wrong,” said Odile Ferrant, a climate scientist at the university."
+    )
+    assert ("Odile Ferrant", "PERSON", "Odile Ferrant") in ents(record)
+
+
+def test_city_of_name_is_a_place(extract):
+    record = extract("The storm flattened the coastal city of Tarvosa and cut power to farms.")
+    assert ("Tarvosa", "GPE", "Tarvosa") in ents(record)
+
+
+def test_product_noun_after_a_possessive_name_makes_a_product(extract):
+    record = extract(
+        "The agency's Quillon spacecraft left orbit on Monday. Quillon will reach Mars in May."
+    )
+    labels = [e.label for e in record.entities if e.text == "Quillon"]
+    assert labels == ["PRODUCT", "PRODUCT"]
+
+
+def test_organisation_word_at_the_end_makes_an_org(extract):
+    record = extract("Tom Baxter Holdings said on Monday it would cut jobs.")
+    assert ("Tom Baxter Holdings", "ORG", "Tom Baxter Holdings") in ents(record)
+
+
+def test_match_score_is_cut_from_a_team_name(extract):
+    record = extract("Ajax beat Sporting Lisbon 3-1 at home on Sunday.")
+    assert not any("3-1" in e.text for e in record.entities)
+
+
+def test_country_named_in_an_organisation_stays_a_place(extract):
+    record = extract(
+        "Statistics Norway said inflation eased. Prices in Norway rose 2%. Norway cut rates."
+    )
+    norway = [e for e in record.entities if e.text == "Norway"]
+    assert norway and all(e.label == "GPE" and e.canonical == "Norway" for e in norway)
+
+
+def test_name_missed_in_the_headline_is_tagged_like_elsewhere(extract):
+    record = extract(
+        "Valdoria plans record budget\n\nThe government of Valdoria said on Monday that "
+        "Valdoria would borrow more."
+    )
+    starts = [e.start for e in record.entities if e.text == "Valdoria"]
+    assert 0 in starts

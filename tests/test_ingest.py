@@ -152,3 +152,10 @@ def test_no_entity_comes_from_boilerplate(extract, analyser):
         assert not any(s < ent.end and ent.start < e for s, e in fenced), ent.text
     assert ("Ana Pires", "PERSON") in {(e.text, e.label) for e in record.entities}
     assert record.source.outlet == "Coastline News"
+
+
+def test_wire_assistance_trailer_and_sport_sections(analyser):
+    text = "Athletics\n\nRunner breaks record\n\nShe won.\n\n--With assistance from Ana Lee."
+    meta = analyser.analyse(text, ArticleMeta())
+    assert meta.section == "Athletics"
+    assert boilerplate_texts(text, meta) == ["--With assistance from Ana Lee."]
