@@ -30,7 +30,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .attribution_text import Quote, QuoteMarks, Unit, build_units, find_quotes, inside, paragraphs
-from .extensions import ClaimMention, DateMentionData, article_of, in_ranges, register_extensions
+from .extensions import (
+    ClaimMention,
+    DateMentionData,
+    QuantityMention,
+    article_of,
+    in_ranges,
+    register_extensions,
+)
 from .lexicon import LexiconComponent
 
 _TRIM_END = " \t\r\n\xa0.,;:"
@@ -54,6 +61,7 @@ class ArticleContext:
     units: list[Unit]
     quotes: list[Quote]
     dates: list[DateMentionData]
+    quantities: list[QuantityMention]
     genders: dict[str, str]
     claims: list[ClaimMention]
 
@@ -79,6 +87,9 @@ class AttributionStage(LexiconComponent):
         self.first_person = words("first_person_pronouns")
         self.anaphoric_org_nouns = words("anaphoric_organization_nouns")
         self.outlet_nouns = words("outlet_nouns")
+        self.clause_joiners = words("clause_joiners")
+        self.question_words = words("embedded_question_words")
+        self.object_verbs = words("figure_object_verbs")
         self.date_path_deps = set(lexicon.get("statement_date_path_deps", []))
         self.confidence: dict[str, float] = lexicon.get("confidence", {})
         self.marks = QuoteMarks(
@@ -96,7 +107,17 @@ class AttributionStage(LexiconComponent):
             q for p_start, p_end in paras for q in find_quotes(text, p_start, p_end, self.marks)
         ]
         units = build_units(doc, text, paras, quotes, self.abbreviations, self.marks)
-        ctx = ArticleContext(doc, text, doc.ents, units, quotes, list(doc._.dates or []), {}, [])
+        ctx = ArticleContext(
+            doc,
+            text,
+            doc.ents,
+            units,
+            quotes,
+            list(doc._.dates or []),
+            list(doc._.quantities or []),
+            {},
+            [],
+        )
         skip = meta.headings + meta.boilerplate
         consumed: set[int] = set()  # units already taken by a quotation that continues
         for index, unit in enumerate(units):
@@ -132,14 +153,14 @@ class AttributionStage(LexiconComponent):
                 token.lemma_.lower() in self.verbs
                 and token.pos_ == "VERB"
                 and token.dep_ not in ("amod", "compound")
-            ):
+            ) or _verb_tagged_as_noun(token, self.verbs):
                 claim = self._reporting_verb(ctx, index, token)
             if claim is not None:
                 found.append(claim)
                 nested = self._citing(ctx, unit, claim[0])
                 if nested is not None:
                     found.append((nested, []))
-        return found
+        return _share_statement_date(found)
 
     def _according_to(
         self, ctx: ArticleContext, unit: Unit, cue: Token
@@ -193,15 +214,17 @@ class AttributionStage(LexiconComponent):
         boundary: int | None = None
         if post is not None:
             start = post
-            end = self._before_second_cue(cue, start, unit.end)
+            end = self._before_second_cue(ctx, cue, start, unit.end)
             if text[start:].startswith("that "):
                 start += 5
             elif not self._opens_quote(text, start):
                 pattern = "bare_complement"
+        elif cue.tag_ == "VBG":
+            return None  # a participle ("adding") reports only what follows it
         else:
             boundary = self._content_before(ctx, cue, source, unit)
             if boundary is None:
-                return None
+                return self._figure_object(ctx, cue, source, unit)
             start, end = unit.start, boundary
             pattern = "sentence_final"
             reopened = self._quote_after(ctx, cue, source, unit)
@@ -219,6 +242,8 @@ class AttributionStage(LexiconComponent):
         content = self._trim(ctx, start, end, direct=direct)
         if content is None:
             return None
+        if not direct and text[content[0] :].split(None, 1)[0].lower() in self.question_words:
+            return None  # "explained why ...", "said whether ...": an embedded question
         kind = "indirect"
         if direct:
             kind = "direct"
@@ -237,6 +262,42 @@ class AttributionStage(LexiconComponent):
             pattern,
         )
         return claim, used
+
+    def _figure_object(
+        self, ctx: ArticleContext, cue: Token, source: Source, unit: Unit
+    ) -> tuple[ClaimMention, list[int]] | None:
+        """ "The agency predicted a 70% chance of rain": a forecasting or announcing verb whose
+        object holds a figure states a checkable claim; "announced the merger" does not."""
+        if cue.lemma_.lower() not in self.object_verbs or cue.dep_ != "ROOT":
+            return None
+        objects = [c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i]
+        if not objects:
+            return None
+        start = objects[0].left_edge.idx
+        end = min(cue.right_edge.idx + len(cue.right_edge), unit.end)
+        if not any(start <= q.start < end for q in ctx.quantities):
+            return None
+        content = self._trim(ctx, start, end, direct=False)
+        if content is None:
+            return None
+        kind = (
+            "mixed"
+            if any(c in self.marks.all for c in ctx.text[content[0] : content[1]])
+            else "indirect"
+        )
+        claim = self._mention(
+            ctx,
+            unit.start,
+            unit.end,
+            kind,
+            source,
+            cue.idx,
+            cue.idx + len(cue),
+            cue.lemma_.lower(),
+            content,
+            "figure_object",
+        )
+        return claim, []
 
     def _citing(self, ctx: ArticleContext, unit: Unit, outer: ClaimMention) -> ClaimMention | None:
         """'..., according to X, citing Y': the inner source as a second, optional claim."""
@@ -285,6 +346,9 @@ class AttributionStage(LexiconComponent):
     # -- sources ---------------------------------------------------------------
 
     def _verb_source(self, cue: Token, unit: Unit) -> Source | None:
+        if cue.pos_ == "NOUN":  # "Toyota Motor forecast that": the name is its compound
+            name = cue.doc[max(cue.left_edge.i, unit.span.start) : cue.i]
+            return Source(name.start_char, name.end_char, name[-1]) if len(name) else None
         subjects = [c for c in cue.children if c.dep_ == "nsubj"]
         if not subjects and cue.dep_ == "conj":
             subjects = [c for c in cue.head.children if c.dep_ == "nsubj"]
@@ -305,7 +369,39 @@ class AttributionStage(LexiconComponent):
             return self._noun_phrase(subjects[0], unit, stop=cue)
         if subjects:
             return None
+        if cue.tag_ == "VBG" and cue.i > 0 and cue.doc[cue.i - 1].text == ",":
+            return self._participle_source(cue, unit)
+        if self._misparsed_as_modifier(cue):
+            return self._noun_phrase(cue.head, unit, stop=None)
         return self._source_by_position(cue, unit)
+
+    def _misparsed_as_modifier(self, cue: Token) -> bool:
+        """ "UK Finance, the lenders' body, estimated that ...": after an appositive the small
+        model often hangs the verb on the subject noun as a reduced relative (``acl``); with a
+        clause after it, the noun is the subject of the whole sentence."""
+        head = cue.head
+        return (
+            cue.dep_ == "acl"
+            and head.pos_ in ("NOUN", "PROPN")
+            and head.dep_ in ("ROOT", "nsubj")
+            and cue.i > 0
+            and cue.doc[cue.i - 1].text == ","
+            and any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children)
+        )
+
+    def _participle_source(self, cue: Token, unit: Unit) -> Source | None:
+        """ "X said A, adding that B" / "X asked for B, arguing that C": the participle's
+        source is that of the main reporting verb above it, else the subject of the main
+        clause (the parse often hangs the participle on a verb inside the first content)."""
+        ancestors = [a for a in cue.ancestors if a.pos_ in ("VERB", "AUX")][::-1]
+        for verb in ancestors:
+            if verb.lemma_.lower() in self.verbs:
+                return self._verb_source(verb, unit)
+        for verb in ancestors:
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            if subjects and subjects[0].lower_ not in self.first_person:
+                return self._noun_phrase(subjects[0], unit, stop=verb)
+        return None
 
     def _noun_phrase(self, head: Token, unit: Unit, stop: Token | None) -> Source | None:
         """The phrase headed by ``head``, cut at a comma, dash or quotation mark around the head."""
@@ -389,13 +485,15 @@ class AttributionStage(LexiconComponent):
                 quote_at = token.idx + 1 + len(following) - len(following.lstrip())
                 if self._opens_quote(text, quote_at):
                     return quote_at
-            if token.pos_ in ("VERB", "AUX") or token.text in {".", ";"}:
+            reduced_relative = token.dep_ == "acl" and token.tag_ == "VBN"  # "a report published"
+            if (token.pos_ in ("VERB", "AUX") and not reduced_relative) or token.text in {".", ";"}:
                 break
         return None
 
-    def _before_second_cue(self, cue: Token, start: int, end: int) -> int:
-        """Where "X said A and argued that B" hands over to its second reporting verb: the
-        first claim stops before "and"; the second verb gives its own claim."""
+    def _before_second_cue(self, ctx: ArticleContext, cue: Token, start: int, end: int) -> int:
+        """Where the content hands over to a second reporting verb of the same sentence, which
+        gives its own claim: "X said A and argued that B", "X said A, adding that B",
+        "X said A, though she acknowledged B"."""
         for verb in cue.conjuncts:
             if (
                 verb.i > cue.i
@@ -408,7 +506,36 @@ class AttributionStage(LexiconComponent):
                 ]
                 cut = max((c for c in joints if c.idx > start), key=lambda c: c.i, default=verb)
                 return cut.idx
+        span = ctx.doc.char_span(start, end, alignment_mode="expand")
+        for verb in span or []:
+            if (
+                verb.i <= cue.i
+                or verb.pos_ != "VERB"
+                or verb.lemma_.lower() not in self.verbs
+                or inside(verb.idx, ctx.quotes)
+            ):
+                continue
+            cut_at = self._clause_start(verb)
+            if cut_at is not None and start < cut_at.idx:
+                head = ctx.doc.char_span(start, cut_at.idx, alignment_mode="contract")
+                if head is not None and any(t.pos_ in ("VERB", "AUX") for t in head):
+                    return cut_at.idx
         return end
+
+    def _clause_start(self, verb: Token) -> Token | None:
+        """The comma or conjunction that opens a second reporting clause: ", adding that",
+        ", though she acknowledged"; None for a verb nested in the content ("said Y warned")."""
+        doc = verb.doc
+        if verb.tag_ == "VBG" and not _subjects(verb):
+            before = doc[verb.i - 1] if verb.i > 0 else None
+            return before if before is not None and before.text == "," else None
+        if not _subjects(verb):
+            return None
+        left = verb.left_edge
+        if left.lower_ not in self.clause_joiners or left.dep_ not in ("mark", "cc"):
+            return None
+        before = doc[left.i - 1] if left.i > 0 else None
+        return before if before is not None and before.text == "," else left
 
     def _content_before(
         self, ctx: ArticleContext, cue: Token, source: Source, unit: Unit
@@ -578,7 +705,8 @@ class AttributionStage(LexiconComponent):
                     return org[0], kind, org[1], True
                 return text, kind, None, False
         lemma = head.lemma_.lower()
-        if lemma in self.document_nouns or word in self.document_nouns:
+        named_by_entity = head.pos_ == "PROPN" and head.ent_type_ == "ORG"  # "Geological Survey"
+        if (lemma in self.document_nouns or word in self.document_nouns) and not named_by_entity:
             return text, "document", None, True
         named = self._appositive_name(ctx, source, head)
         if named is not None:
@@ -835,6 +963,38 @@ class AttributionStage(LexiconComponent):
 _TYPE_OF_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group"}
 
 
+def _share_statement_date(
+    found: list[tuple[ClaimMention, list[int]]],
+) -> list[tuple[ClaimMention, list[int]]]:
+    """Two cues of one sentence by the same source ("warned on Monday that A, adding that B")
+    share the statement date said once."""
+    dated = {c.source_canonical: c.statement_date for c, _ in found if c.statement_date}
+    return [
+        (replace(c, statement_date=c.statement_date or dated.get(c.source_canonical)), used)
+        if c.cue_lemma != "cite"
+        else (c, used)
+        for c, used in found
+    ]
+
+
+def _verb_tagged_as_noun(token: Token, verbs: set[str]) -> bool:
+    """ "Toyota Motor forecast on Thursday that ...": a cue that is also a noun, tagged as the
+    sentence's root noun with only a proper name before it and a clause after it."""
+    lefts = list(token.lefts)
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ == "ROOT"
+        and token.lemma_.lower() in verbs
+        and bool(lefts)
+        and all(t.dep_ == "compound" and t.pos_ == "PROPN" for t in lefts)
+        and any(c.dep_ == "ccomp" for c in token.rights)
+    )
+
+
+def _subjects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
 def _initials(ent: Span, *, all_words: bool = False) -> str:
     """ "World Health Organization" -> "WHO"; with ``all_words`` "Bank of England" -> "BoE"."""
     words = [t.text for t in ent if t.is_alpha and (all_words or not t.is_lower)]
@@ -850,8 +1010,11 @@ def _described_as(ent: Span, lemma: str) -> bool:
 
 
 def _canonical(ent: Span) -> str:
-    value = ent._.canonical or ent.text
-    return str(value)
+    """The entity's canonical name; names carry no leading article ("the US Geological
+    Survey" names "US Geological Survey"), even where the entity span kept one."""
+    value = str(ent._.canonical or ent.text)
+    first, _, rest = value.partition(" ")
+    return rest if first.lower() == "the" and rest[:1].isupper() else value
 
 
 def _without_nested(claims: list[ClaimMention]) -> list[ClaimMention]:

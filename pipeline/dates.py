@@ -117,6 +117,8 @@ class DateResolver:
         self.frequency_words = {w.lower() for w in lx.get("frequency_words", [])}
         self.anchored_words: dict[str, int] = lx.get("anchored_words", {})
         self.weekend_words: dict[str, int] = lx.get("weekend_words", {})
+        self.current_units = set(lx.get("current_unit_words", []))
+        self.clause_words = lx.get("clause_words", ["that"])
         self._compile()
 
     def _compile(self) -> None:
@@ -124,6 +126,10 @@ class DateResolver:
         self.re_leading = re.compile(rf"^(?:{_alternation(self.leading_trim)})\s+", flags)
         # "Nov. 4 after": the model sometimes takes the next word along
         self.re_trailing = re.compile(rf"(?<=\d)\s+(?:{_alternation(self.trailing_trim)})$", flags)
+        # "warned on Sept. 1 that ...": the model runs on into the reported clause
+        self.re_trailing_clause = re.compile(
+            rf"(?<=\d|y)\s+(?:{_alternation(self.clause_words)})(?:\s+\S+)?$", flags
+        )
         self.re_qualifier = re.compile(rf"^({_alternation(self.qualifiers)})\s+")
         self.re_part = re.compile(rf"^({_alternation(self.part_words)})(?:\s+|-|\s*-\s*)(.+)$")
         self.re_approx = re.compile(rf"^({_alternation(self.approximate_words)})\s+(.+)$")
@@ -188,7 +194,7 @@ class DateResolver:
         self,
         text: str,
         published: dt.date | None,
-        future: bool = False,
+        future: bool | None = False,
         anchor: str | None = None,
     ) -> ResolvedDate | None:
         """The mention in ``text``, or None when it is no date ("the days", a clock time).
@@ -209,6 +215,10 @@ class DateResolver:
             result = self._anchored(core, anchor) or self._core(core, published, future)
         except (ValueError, OverflowError):  # an impossible date ("Feb. 30")
             result = _Core("point", None, None)
+        if result is None or (result.value is None and result.granularity is None):
+            shorter = self._date_at_end(text, start, end, published, future)
+            if shorter is not None:
+                return shorter
         if result is None:
             return None
         return ResolvedDate(
@@ -220,6 +230,30 @@ class DateResolver:
             trim_end=len(text) - end,
         )
 
+    def _date_at_end(
+        self, text: str, start: int, end: int, published: dt.date | None, future: bool | None
+    ) -> ResolvedDate | None:
+        """The model sometimes takes words before a date along ("a fifth last year", "as
+        early as next week"): when the whole is no date, the longest tail of up to three
+        words that our own rules (not dateparser) resolve to a value is the mention."""
+        words = list(re.finditer(r"\S+", text[start:end]))
+        for word in words[1:4]:
+            tail_start = start + word.start()
+            core = self._normalise(text[tail_start:end])
+            if self.re_qualifier.match(core):
+                continue  # let the tail keep its qualifier whole ("at least Monday")
+            found = self._core(core, published, future, fallback=False)
+            if found is not None and found.value is not None:
+                return ResolvedDate(
+                    found.kind,
+                    found.value,
+                    found.granularity,
+                    found.qualifier or "exact",
+                    tail_start,
+                    len(text) - end,
+                )
+        return None
+
     def _trim(self, text: str) -> tuple[int, int]:
         """Cut leading "the"/prepositions and trailing punctuation or possessives."""
         start, end = 0, len(text)
@@ -230,6 +264,9 @@ class DateResolver:
             match = self.re_leading.match(text[start:end])
             if not match or start + match.end() >= end:
                 break
+            qualifier = self.re_qualifier.match(text[start:end].lower())
+            if qualifier and len(qualifier.group(1)) > len(match.group(0).rstrip()):
+                break  # "at least Monday": "at" starts a qualifier here
             start += match.end()
         while end > start:
             tail = text[start:end]
@@ -239,7 +276,9 @@ class DateResolver:
                 end -= 2
             elif tail[-1] == "." and not self._keeps_period(tail):
                 end -= 1
-            elif match := self.re_trailing.search(tail):
+            elif match := (
+                self.re_trailing.search(tail) or self.re_trailing_clause.search(tail)
+            ):  # "Nov. 4 after", "Sept. 1 that spring"
                 end = start + match.start()
             elif match := self.re_trailing_unit.search(tail):  # "four months in a row"
                 end = start + match.start(1)
@@ -260,7 +299,7 @@ class DateResolver:
     # -- the rules, most specific first ------------------------------------------
 
     def _core(
-        self, core: str, published: dt.date | None, future: bool, fallback: bool = True
+        self, core: str, published: dt.date | None, future: bool | None, fallback: bool = True
     ) -> _Core | None:
         core = re.sub(r"^the\s+", "", core)
         if core in self.not_dates or not re.search(r"[a-z0-9]", core):
@@ -306,7 +345,7 @@ class DateResolver:
             return None  # "between 10 and 20", "74th minute": numbers, not dates
         return self._dateparser(core, published, future)
 
-    def _since(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+    def _since(self, core: str, published: dt.date | None, future: bool | None) -> _Core | None:
         if not core.startswith("since "):
             return None
         inner = self._core(core[6:], published, future)
@@ -316,7 +355,7 @@ class DateResolver:
         value = f"{inner.value.split('/')[0]}/.." if inner.value else None
         return _Core("interval", value, inner.granularity, inner.qualifier)
 
-    def _between(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+    def _between(self, core: str, published: dt.date | None, future: bool | None) -> _Core | None:
         match = re.match(r"^between (.+?) and (.+)$", core) or re.match(
             r"^(?:from )?(.+?)\s*(?:\bto\b|\bthrough\b|\buntil\b|-)\s*(.+)$", core
         )
@@ -340,12 +379,14 @@ class DateResolver:
             return None
         return _Core("interval", f"{left.value}/{right.value}", left.granularity)
 
-    def _part(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+    def _part(self, core: str, published: dt.date | None, future: bool | None) -> _Core | None:
         match = self.re_part.match(core)
         if not match:
             return None
         part = self.part_words[match.group(1)]
         rest = re.sub(r"^the\s+", "", match.group(2))
+        if rest in self.current_units:
+            rest = f"this {rest}"  # "the end of the year": the current one
         decade = self._decade_bounds(rest)
         if decade is not None and part in self.decade_parts:
             low, high = self.decade_parts[part]
@@ -359,7 +400,7 @@ class DateResolver:
             return None
         return _Core(inner.kind, inner.value, inner.granularity, part)
 
-    def _approx(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+    def _approx(self, core: str, published: dt.date | None, future: bool | None) -> _Core | None:
         match = self.re_approx.match(core)
         if not match:
             return None
@@ -378,19 +419,20 @@ class DateResolver:
             return int(match.group(1))
         return 1900 + int(match.group(2))  # "'90s": news rarely means the 2090s
 
-    def _decade(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+    def _decade(self, core: str, published: dt.date | None, future: bool | None) -> _Core | None:
         start = self._decade_bounds(core)
         return None if start is None else _Core("interval", f"{start}/{start + 9}", "decade")
 
     def _century_start(self, core: str) -> int | None:
-        match = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th) century", core)
+        match = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)[ -]century", core)
         return None if not match else (int(match.group(1)) - 1) * 100
 
-    def _century(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+    def _century(self, core: str, published: dt.date | None, future: bool | None) -> _Core | None:
         start = self._century_start(core)
         if start is None:
             return None
-        return _Core("interval", f"{start + 1}/{start + 100}", "century")  # 1801/1900
+        # the decade pattern, as the guidelines settle it: "19th century" -> 1800/1899
+        return _Core("interval", f"{start}/{start + 99}", "century")
 
     def _amount(self, text: str) -> float | None:
         if text in self.numbers:
@@ -400,7 +442,7 @@ class DateResolver:
         except ValueError:
             return None
 
-    def _ago(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+    def _ago(self, core: str, published: dt.date | None, future: bool | None) -> _Core | None:
         match = self.re_ago.match(core)
         if not match:
             return None
@@ -440,6 +482,9 @@ class DateResolver:
         if parts is None:
             return _Core("point", None, granularity)
         year, month, day = parts.groups()
+        if letter == "Y" and month and not day:
+            # "prices rose in February from a year earlier": the same month, a year back
+            return _Core("point", f"{int(year) + n}-{month}", "month")
         if letter == "Y":
             return _Core("point", str(int(year) + n), "year")
         if letter == "M" and month:
@@ -454,7 +499,9 @@ class DateResolver:
             return _Core("point", moved.isoformat(), "day")
         return _Core("point", None, granularity)
 
-    def _clock_duration(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+    def _clock_duration(
+        self, core: str, published: dt.date | None, future: bool | None
+    ) -> _Core | None:
         """ "30 hours", "two minutes and 11 seconds": ISO time durations (PT30H)."""
         amounts: dict[str, str] = {}
         for piece in re.split(r",\s*(?:and\s+)?|\s+and\s+", core):
@@ -466,7 +513,7 @@ class DateResolver:
         letters = "".join(f"{amounts[k]}{k}" for k in "HMS" if k in amounts)
         return _Core("duration", f"PT{letters}", None)
 
-    def _weekend(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+    def _weekend(self, core: str, published: dt.date | None, future: bool | None) -> _Core | None:
         """ "last weekend", "this weekend": the ISO week the weekend falls in."""
         match = self.re_weekend.match(core)
         if not match:
@@ -481,7 +528,7 @@ class DateResolver:
             saturday += dt.timedelta(weeks=1 if published.weekday() >= 5 else 0)
         return _Core("point", _iso_week(saturday), "week")
 
-    def _duration(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+    def _duration(self, core: str, published: dt.date | None, future: bool | None) -> _Core | None:
         match = self.re_duration.match(core)
         if match:
             amount = self._amount(match.group(2))
@@ -498,7 +545,7 @@ class DateResolver:
             return _Core("duration", None, granularity)
         return _Core("duration", f"P{_number(amount * size)}{letter}", granularity)
 
-    def _relative(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+    def _relative(self, core: str, published: dt.date | None, future: bool | None) -> _Core | None:
         match = self.re_relative.match(core)
         if not match:
             return None
@@ -534,7 +581,7 @@ class DateResolver:
             year += 1
         return _Core("point", f"{year}-{month:02d}", "month")
 
-    def _day_word(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+    def _day_word(self, core: str, published: dt.date | None, future: bool | None) -> _Core | None:
         if core not in self.day_words:
             return None
         if published is None:
@@ -543,7 +590,7 @@ class DateResolver:
             "point", (published + dt.timedelta(days=self.day_words[core])).isoformat(), "day"
         )
 
-    def _quarter(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+    def _quarter(self, core: str, published: dt.date | None, future: bool | None) -> _Core | None:
         match = self.re_quarter.match(core)
         code = _QUARTER_CODE.match(core)
         if match:
@@ -568,7 +615,7 @@ class DateResolver:
             year = str(year_number)
         return _Core("point", f"{year}-Q{quarter}" if year else None, "quarter")
 
-    def _half(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+    def _half(self, core: str, published: dt.date | None, future: bool | None) -> _Core | None:
         """ "the second half of 2025": six months, as an interval of months."""
         match = re.fullmatch(rf"({_alternation(self.half_words)}) half(?: of | )(.+)", core)
         if not match:
@@ -581,23 +628,26 @@ class DateResolver:
             "interval", f"{inner.value}-{first:02d}/{inner.value}-{first + 5:02d}", "month"
         )
 
-    def _fiscal(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+    def _fiscal(self, core: str, published: dt.date | None, future: bool | None) -> _Core | None:
         match = re.fullmatch(
-            r"(?:fiscal|financial)(?: year)? '?(\d{4}|\d{2})|fy ?'?(\d{4}|\d{2})", core
+            r"(?:fiscal|financial)(?: year)? '?(\d{4}|\d{2})|fy ?'?(\d{4}|\d{2})"
+            r"|(\d{4}) (?:fiscal|financial) year",
+            core,
         )
         if not match:
             return None
-        digits = match.group(1) or match.group(2)
+        digits = match.group(1) or match.group(2) or match.group(3)
         return _Core("point", digits if len(digits) == 4 else f"20{digits}", "year")
 
-    def _year(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+    def _year(self, core: str, published: dt.date | None, future: bool | None) -> _Core | None:
         match = re.fullmatch(r"(?:the year )?(\d{4})", core)
         if not match or not 1000 <= int(match.group(1)) <= 2199:
             return None
         return _Core("point", match.group(1), "year")
 
-    def _season(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
-        """A season is its first month, approximately ("the summer" -> June)."""
+    def _season(self, core: str, published: dt.date | None, future: bool | None) -> _Core | None:
+        """A season is valued as its year (the guidelines' convention); the year is the
+        one its first month falls in ("the coming winter" in October -> this year)."""
         relative = self.re_relative_season.match(core)
         match = relative or self.re_season.match(core)
         if not match:
@@ -606,11 +656,9 @@ class DateResolver:
         month = self.seasons[name]
         if not relative and match.group(2):
             inner = self._core(match.group(2), published, future)
-            if inner is None or not inner.value:
-                return _Core("point", None, "month", "approximate")
-            return _Core("point", f"{inner.value}-{month:02d}", "month", "approximate")
+            return _Core("point", inner.value if inner else None, "year")
         if published is None:
-            return _Core("point", None, "month", "approximate")
+            return _Core("point", None, "year")
         step = self.relative[match.group(1)] if relative else (1 if future else -1)
         year = published.year
         if (
@@ -623,9 +671,9 @@ class DateResolver:
             year -= 1
         elif step > 0 and month <= published.month:
             year += 1
-        return _Core("point", f"{year}-{month:02d}", "month", "approximate")
+        return _Core("point", str(year), "year")
 
-    def _holiday(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+    def _holiday(self, core: str, published: dt.date | None, future: bool | None) -> _Core | None:
         match = re.fullmatch(rf"({_alternation(self.holidays)})(?:,? (\d{{4}}))?", core)
         if not match:
             return None
@@ -633,12 +681,19 @@ class DateResolver:
         return self._partial_day(month, day, match.group(2), published, future)
 
     def _partial_day(
-        self, month: int, day: int, year_text: str | None, published: dt.date | None, future: bool
+        self,
+        month: int,
+        day: int,
+        year_text: str | None,
+        published: dt.date | None,
+        future: bool | None,
     ) -> _Core:
         if year_text:
             return _Core("point", dt.date(int(year_text), month, day).isoformat(), "day")
         if published is None:
             return _Core("point", None, "day")
+        if future is None:  # the tense does not say: the occurrence nearest publication
+            return _Core("point", _nearest(published, month, day).isoformat(), "day")
         step = 1 if future else -1
         for year in range(published.year, published.year + 5 * step, step):
             try:
@@ -649,7 +704,7 @@ class DateResolver:
                 return _Core("point", candidate.isoformat(), "day")
         raise ValueError(f"no day {month}-{day}")
 
-    def _month_day(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+    def _month_day(self, core: str, published: dt.date | None, future: bool | None) -> _Core | None:
         prefixed = self.re_weekday_prefix.match(core)  # "Friday, Nov. 8"
         if prefixed:
             core = prefixed.group(2)
@@ -667,6 +722,9 @@ class DateResolver:
             return _Core("point", f"{match.group(2)}-{month:02d}", "month")
         if published is None:
             return _Core("point", None, "month")
+        if future is None:
+            middle = _nearest(published, month, 15)
+            return _Core("point", f"{middle.year}-{month:02d}", "month")
         year = published.year
         if future and month < published.month:
             year += 1
@@ -674,7 +732,7 @@ class DateResolver:
             year -= 1
         return _Core("point", f"{year}-{month:02d}", "month")
 
-    def _weekday(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+    def _weekday(self, core: str, published: dt.date | None, future: bool | None) -> _Core | None:
         match = self.re_weekday.match(core)
         if not match:
             return None
@@ -688,7 +746,7 @@ class DateResolver:
             day = published - dt.timedelta(days=(published.weekday() - target) % 7)
         return _Core("point", day.isoformat(), "day")
 
-    def _day_part(self, core: str, published: dt.date | None, future: bool) -> _Core | None:
+    def _day_part(self, core: str, published: dt.date | None, future: bool | None) -> _Core | None:
         """ "Tuesday morning", "last night", "this evening": the day the part belongs to."""
         if core in self.day_parts:
             return None
@@ -703,7 +761,7 @@ class DateResolver:
             return None
         return inner
 
-    def _dateparser(self, core: str, published: dt.date | None, future: bool) -> _Core:
+    def _dateparser(self, core: str, published: dt.date | None, future: bool | None) -> _Core:
         """Whatever our rules do not cover; a relative phrase needs the publication date."""
         if published is None and not re.search(r"\b\d{4}\b", core):
             return _Core("point", None, None)
@@ -729,6 +787,19 @@ class DateResolver:
         return _Core("point", formats[period], period)
 
 
+def _nearest(published: dt.date, month: int, day: int) -> dt.date:
+    """The ``month``/``day`` closest to ``published`` (the earlier one on a tie)."""
+    candidates = []
+    for year in range(published.year - 1, published.year + 2):
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:  # Feb. 29 outside a leap year
+            continue
+    if not candidates:
+        raise ValueError(f"no day {month}-{day}")
+    return min(candidates, key=lambda d: (abs((d - published).days), d))
+
+
 @functools.cache
 def default_resolver() -> DateResolver:
     """The resolver built from ``configs/dates.json`` (read once; never mutated)."""
@@ -738,7 +809,7 @@ def default_resolver() -> DateResolver:
 def resolve_date_text(
     text: str,
     published: dt.date | None,
-    future: bool = False,
+    future: bool | None = False,
     resolver: DateResolver | None = None,
     anchor: str | None = None,
 ) -> ResolvedDate | None:
@@ -767,6 +838,12 @@ class DateStage(LexiconComponent):
         self.comparison_words = {w.lower() for w in lexicon.get("comparison_words", [])}
         self.present_not_ahead = {w.lower() for w in lexicon.get("present_not_ahead", [])}
         self.future_prepositions = {w.lower() for w in lexicon.get("future_prepositions", [])}
+        self.year_led_labels = set(lexicon.get("year_led_labels", ["EVENT"]))
+        self.time_unit_words = set(self.unit_words) | set(lexicon.get("time_units", {}))
+        self.seasons = set(lexicon.get("seasons", {}))
+        self.month_words = {w.lower() for w in lexicon.get("month_names", [])} | set(
+            lexicon.get("month_abbreviations", {})
+        )
         self.calendar_words = {
             w.lower() for w in lexicon.get("month_names", []) + lexicon.get("weekday_names", [])
         }
@@ -783,11 +860,12 @@ class DateStage(LexiconComponent):
                 continue
             sentence = span[0].sent
             near = anchor[1] if anchor and anchor[0] >= _previous_sentence_start(sentence) else None
-            ahead = self._points_ahead(
-                span, in_ranges(span.start_char, span.end_char, meta.headings)
-            )
+            heading = in_ranges(span.start_char, span.end_char, meta.headings)
+            ahead: bool | None = self._points_ahead(span, heading)
             if ahead and _follows_later(span):
                 ahead = False  # "due later on Friday", written on a Friday: that day
+            elif not heading and self._tense_is_open(span, bool(ahead)):
+                ahead = None  # "a raise from April 1", "could restart in mid-December"
             mention = self._mention(span, meta.published, ahead, near)
             if mention is None:
                 continue
@@ -800,7 +878,12 @@ class DateStage(LexiconComponent):
     def _candidate_spans(self, doc: Doc) -> list[Span]:
         spans = []
         for ent in doc.ents:
-            if ent.label_ not in self.labels:
+            if ent.label_ in self.year_led_labels and re.fullmatch(r"\d{4}", ent[0].text):
+                spans.append(Span(doc, ent.start, ent.start + 1, label="DATE"))  # "2028 Olympics"
+                continue
+            if ent.label_ == "QUANTITY" and ent[-1].lemma_.lower() in self.time_unit_words:
+                pass  # "a little over four hours": the model calls some durations quantities
+            elif ent.label_ not in self.labels:
                 continue
             start, end = ent.start, ent.end
             if start > 0 and doc[start - 1].lower_ in self.attach_left:
@@ -865,11 +948,17 @@ class DateStage(LexiconComponent):
         after = doc[span.end] if span.end < len(doc) else None
         if after is not None and after.lower_ in self.margin_words:
             return True
+        # "two hours, 11 minutes and 53 seconds", "2 minutes and 11 seconds" are times
+        # measured to the clock; "11 hours and 55 minutes" is a duration
+        lemmas = {t.lemma_.lower() for t in units}
+        clocked = len(units) > 2 or (
+            len(units) > 1 and ("second" in lemmas or any(t.text == "," for t in span))
+        )
         if after is not None and after.text == "," and span.end + 1 < len(doc):
-            return doc[span.end + 1].ent_type_ == "TIME" or len(units) > 1
+            return doc[span.end + 1].ent_type_ == "TIME" or clocked
         if span.start > 1 and doc[span.start - 1].text == ",":
-            return doc[span.start - 2].ent_type_ == "TIME" or len(units) > 1  # "2 hours, 11 min"
-        return len(units) > 1
+            return doc[span.start - 2].ent_type_ == "TIME" or clocked  # "2 hours, 11 min"
+        return clocked
 
     def _untagged(self, doc: Doc) -> list[Span]:
         """ "on Tuesday", "on Feb. 18" that the model swallowed into an ORG ("Council on Feb.")."""
@@ -904,11 +993,18 @@ class DateStage(LexiconComponent):
         return found
 
     def _mention(
-        self, span: Span, published: dt.date | None, ahead: bool, anchor: str | None
+        self, span: Span, published: dt.date | None, ahead: bool | None, anchor: str | None
     ) -> DateMentionData | None:
         if span[0].lower_ in self.set_words:
-            granularity = "month" if span[-1].lower_ in self.resolver.months else "day"
+            last = span[-1].lemma_.lower()
+            granularity = (
+                "month"
+                if last in self.resolver.months
+                else (last if last in self.resolver.units else "day")
+            )
             return DateMentionData(span.start_char, span.end_char, "set", None, granularity)
+        if self._describes_a_thing(span):
+            return None
         resolved = self.resolver.resolve(span.text, published, ahead, anchor)
         if resolved is None or (span.label_ == "TIME" and resolved.value is None):
             return None
@@ -922,12 +1018,33 @@ class DateStage(LexiconComponent):
             start, end, resolved.kind, resolved.value, resolved.granularity, resolved.qualifier
         )
 
+    def _describes_a_thing(self, span: Span) -> bool:
+        """ "annual report", "winter crop", "$250,000 annually": a frequency or season word
+        that qualifies a noun or an amount says what kind of thing it is, not when."""
+        if len(span) != 1:
+            return False
+        token = span[0]
+        word = token.lower_
+        if word in self.resolver.frequency_words:
+            before = token.doc[token.i - 1] if token.i > 0 else None
+            is_rate = before is not None and (before.like_num or before.ent_type_ == "MONEY")
+            return token.dep_ == "amod" or is_rate
+        return word in self.seasons and token.dep_ in ("compound", "amod")
+
+    def _tense_is_open(self, span: Span, ahead: bool) -> bool:
+        """A month or day of the month whose verb has no tense that points either way
+        ("could begin in mid-December", "to raise fares from Dec. 15", "setting the stage
+        for an election on Feb. 23"): the resolver takes the occurrence nearest to
+        publication. A past or present verb keeps its direction."""
+        if ahead or not any(t.lower_.rstrip(".") in self.month_words for t in span):
+            return False
+        verb = _governing_verb(span)
+        return verb.tag_ not in ("VBD", "VBN", "VBZ", "VBP") and not _has_past_auxiliary(verb)
+
     def _points_ahead(self, span: Span, heading: bool = False) -> bool:
         """True when the date's verb is future: "will meet on Friday", "is due in March",
         "takes effect Jan. 1" (a present tense in running text; headlines use it for the past)."""
-        verb: Token = span.root
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
+        verb = _governing_verb(span)
         chain = [verb, *list(verb.ancestors)[:2]]
         for token in chain:
             if _has_past_auxiliary(token):
@@ -957,6 +1074,13 @@ class DateStage(LexiconComponent):
 def _follows_later(span: Span) -> bool:
     before = [t.lower_ for t in span.doc[max(0, span.start - 2) : span.start]]
     return bool(before) and (before[-1] == "later" or before == ["later", "on"])
+
+
+def _governing_verb(span: Span) -> Token:
+    verb: Token = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
 
 
 def _has_past_auxiliary(token: Token) -> bool:

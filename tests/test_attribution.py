@@ -535,3 +535,135 @@ def test_second_reporting_verb_gives_a_second_claim(claims_of):
         ("said", "it was disappointed"),
         ("argued", "it had followed every rule"),
     ]
+
+
+def test_participle_adds_second_claim(claims_of):
+    text = "The mayor said the bridge would reopen in May, adding that tolls would stay the same."
+    first, second = claims_of(text)
+    assert shape(first) == (
+        "The mayor",
+        "The mayor",
+        "said",
+        "say",
+        "the bridge would reopen in May",
+        "indirect",
+    )
+    assert shape(second) == (
+        "The mayor",
+        "The mayor",
+        "adding",
+        "add",
+        "tolls would stay the same",
+        "indirect",
+    )
+    assert first.text == second.text == text
+
+
+def test_participle_after_plain_verb_takes_its_subject(claims_of):
+    claim = only(
+        claims_of("Union leaders rejected the offer, arguing that it failed to cover inflation.")
+    )
+    assert shape(claim) == (
+        "Union leaders",
+        "Union leaders",
+        "arguing",
+        "argue",
+        "it failed to cover inflation",
+        "indirect",
+    )
+
+
+def test_subordinate_second_cue_splits_content(claims_of):
+    first, second = claims_of(
+        "Maria Okafor said the trial had gone well, though she conceded that costs had doubled."
+    )
+    assert (first.cue.text, first.content.text) == ("said", "the trial had gone well")
+    assert (second.source.text, second.cue.text, second.content.text) == (
+        "she",
+        "conceded",
+        "costs had doubled",
+    )
+
+
+def test_embedded_question_is_not_a_claim(claims_of):
+    assert (
+        claims_of(
+            "The ministry issued a statement on Monday, explaining why the border had been closed."
+        )
+        == []
+    )
+
+
+def test_cue_after_appositive_subject(claims_of):
+    claim = only(
+        claims_of("Harbourline, the regional ferry operator, estimated that fares would rise.")
+    )
+    assert (claim.source.text, claim.cue.text, claim.content.text) == (
+        "Harbourline",
+        "estimated",
+        "fares would rise",
+    )
+
+
+def test_cue_tagged_as_noun(claims_of):
+    claim = only(claims_of("Nordvik Energy forecast on Monday that its output would fall sharply."))
+    assert shape(claim) == (
+        "Nordvik Energy",
+        "Nordvik Energy",
+        "forecast",
+        "forecast",
+        "its output would fall sharply",
+        "indirect",
+    )
+    assert claim.statement_date == "2024-03-11"
+
+
+def test_figure_object_is_a_claim(claims_of):
+    claim = only(claims_of("The weather service predicted a 60% chance of snow."))
+    assert (claim.source.text, claim.cue.text, claim.content.text, claim.kind) == (
+        "The weather service",
+        "predicted",
+        "a 60% chance of snow",
+        "indirect",
+    )
+
+
+def test_object_without_figure_is_not_a_claim(claims_of):
+    assert claims_of("The company announced the merger on Friday.") == []
+
+
+def test_second_cue_shares_statement_date(claims_of):
+    first, second = claims_of(
+        "The regulator warned on Tuesday that prices could rise, adding that supplies were tight."
+    )
+    assert (first.content.text, first.statement_date) == ("prices could rise", "2024-03-12")
+    assert (second.content.text, second.statement_date) == ("supplies were tight", "2024-03-12")
+
+
+def test_that_clause_after_reduced_relative(claims_of):
+    claim = only(
+        claims_of(
+            "The charity warned in a paper published last week that rents would keep climbing."
+        )
+    )
+    assert (claim.cue.text, claim.content.text, claim.statement_date) == (
+        "warned",
+        "rents would keep climbing",
+        "2024-W10",
+    )
+
+
+def test_figure_object_of_coordinated_verb_is_not_a_claim(claims_of):
+    text = "Selwyn Marsh has 4,000 staff and reported revenue of $2 billion last year."
+    assert claims_of(text) == []
+
+
+def test_organisation_named_like_a_document(claims_of):
+    claim = only(
+        claims_of("Chile mines most of the world's lithium, according to the US Geological Survey.")
+    )
+    assert (claim.source.text, claim.source.canonical, claim.source.type) == (
+        "the US Geological Survey",
+        "US Geological Survey",
+        "organization",
+    )
