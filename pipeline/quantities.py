@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -112,6 +113,17 @@ class QuantityReader:
         self.elision_followers = set(lexicon["elision_followers"])
         self.number_of_words = set(lexicon["number_of_words"])
         self.ratio_connectors = [tuple(p.split()) for p in lexicon["ratio_connectors"]]
+        self.not_a_rate_after = set(lexicon["not_a_rate_after"])
+        self.percent_conversions: dict[str, list[Any]] = lexicon["percent_unit_conversions"]
+        self.frequency_words: dict[str, str] = lexicon["frequency_words"]
+        self.frequency_adverbs: dict[str, float] = lexicon["frequency_adverbs"]
+        self.multiplicative_after = set(lexicon["multiplicative_after"])
+        self.negative_words = set(lexicon["negative_words"])
+        self.prefix_units: dict[str, str] = lexicon["prefix_units"]
+        self.duration_nouns = set(lexicon["duration_nouns"])
+        self.currency_by_place: dict[str, dict[str, str]] = lexicon["currency_words_by_place"]
+        self.margin_after = set(lexicon["margin_words_after"])
+        self.margin_verbs = set(lexicon["margin_verbs"])
 
     @cached_property
     def units(self) -> pint.UnitRegistry:
@@ -137,19 +149,24 @@ class QuantityReader:
             or self._measure_tagged_date(e, lowers)
         ]
         blocked = {t.i for e in ents if e.label_ in blocking and e not in rescued for t in e}
+        fractions = self._fractions_tagged_date(ents, lowers)
+        blocked -= {i for start, end in fractions for i in range(start, end)}
         scores = _score_tokens(doc)
         blocked |= scores
         consumed: set[int] = set()
         found: list[tuple[QuantityMention, Span]] = []
         seeds = self._seeds(doc, ents, numeric) + [(e.start, e.end, "") for e in rescued]
+        seeds += [(end - 2, end - 1, "") for _, end in fractions]
         for seed_start, seed_end, label in sorted(seeds):
             if seed_start in consumed or seed_start in scores:
                 continue
             allowed = blocked - set(range(seed_start, seed_end))
             taken = consumed | allowed
-            for start in range(seed_start, seed_end):
+            start = seed_start
+            while start < seed_end:
                 result = self._read_at(doc, lowers, doc_text, start, label, taken, found)
                 if result is None:
+                    start += 1
                     continue
                 mention, span = result
                 if in_ranges(mention.start, mention.end, meta.boilerplate):
@@ -157,15 +174,47 @@ class QuantityReader:
                 if any(t.i in consumed for t in span):
                     break
                 consumed.update(t.i for t in span)
+                taken = taken | consumed
                 found.append((mention, span))
-                break
+                # An entity may hold a second figure ("84% to 16%" read as two).
+                start = max(span.end, start + 1)
+        self._localise_currencies(found, ents, lowers)
         return sorted((m for m, _ in found), key=lambda m: m.start)
+
+    def _localise_currencies(
+        self, found: list[tuple[QuantityMention, Span]], ents: Sequence[Span], lowers: list[str]
+    ) -> None:
+        """ "dirhams" are Moroccan in an article about Morocco: a currency word several countries
+        use takes the code of the country the article names most, else its default."""
+        places = Counter(e.text.lower() for e in ents if e.label_ in ("GPE", "NORP"))
+        for mention, span in found:
+            if mention.kind != "money" or not mention.unit:
+                continue
+            for i in range(span.start, span.end):
+                codes = self.currency_by_place.get(lowers[i])
+                if not codes:
+                    continue
+                named = [(places[place], code) for place, code in codes.items() if places[place]]
+                if named:
+                    code, _, rate = mention.unit.partition("/")
+                    local = max(named)[1]
+                    mention.unit = f"{local}/{rate}" if rate else local
 
     def _seeds(
         self, doc: Doc, ents: Sequence[Span], numeric: set[str]
     ) -> list[tuple[int, int, str]]:
         """Where to start reading: numeric entities, and untagged tokens that can open an amount."""
         seeds = [(e.start, e.end, e.label_) for e in ents if e.label_ in numeric]
+        # A bare numeral the NER took for a name ("757 ballots" tagged PRODUCT) is still a number.
+        seeds += [
+            (e.start, e.end, "")
+            for e in ents
+            if len(e) == 1
+            and e.label_ not in numeric
+            and _NUMERAL.match(e[0].text)
+            and e[0].pos_ == "NUM"
+            and not self._is_year(e[0])
+        ]
         skip = set(self.lex["extra_seed_skip"])
         for token in doc:
             if token.ent_iob_ != "O":
@@ -192,6 +241,28 @@ class QuantityReader:
             if self.year_low <= _to_float(token.text) <= self.year_high:
                 return False
         return True
+
+    def _fractions_tagged_date(
+        self, ents: Sequence[Span], lowers: list[str]
+    ) -> list[tuple[int, int]]:
+        """ "rose by a fifth last year", "up about a quarter": spaCy tags the fraction as part
+        of a DATE. Token ranges of "[qualifier] a <denominator>", not "a quarter (of a) century"."""
+        ranges = []
+        for ent in ents:
+            if ent.label_ != "DATE":
+                continue
+            for i in range(ent.start, ent.end - 1):
+                if lowers[i] not in ("a", "an") or lowers[i + 1] not in self.denominators:
+                    continue
+                after = lowers[i + 2 : i + 5]
+                if after[:1] and after[0] in self.duration_nouns:
+                    continue
+                if after[:2] == ["of", "a"] and after[2:] and after[2] in self.duration_nouns:
+                    continue
+                qualifier = _phrase_ending_at(lowers, i, self.qualifiers_before, set())
+                start = i - qualifier[1] if qualifier and i - qualifier[1] >= ent.start else i
+                ranges.append((start, i + 2))
+        return ranges
 
     def _measure_tagged_date(self, ent: Span, lowers: list[str]) -> bool:
         """A DATE or TIME entity that is a measure: "1.6C" glued, or "31 seconds" (a margin)."""
@@ -225,6 +296,7 @@ class QuantityReader:
             or low in self.number_words
             or low in self.vague_plurals
             or low == "several"
+            or low in self.frequency_adverbs
             or low in self.currency_symbols
             or token.text in self.currency_codes
         )
@@ -268,9 +340,20 @@ class QuantityReader:
             start += 1
         elif begin == start and start > 0 and lowers[start - 1] in self.range_openers:
             opener, begin = lowers[start - 1], start - 1
+        if start < len(doc) and lowers[start] in self.frequency_adverbs:
+            return self._frequency_adverb(doc, lowers, begin, start, qualifier)
         first = self._read_amount(doc, lowers, start, label, taken)
         if first is None:
             return None
+        word_before = (
+            lowers[begin - 1] if begin == start and begin > 0 and begin - 1 not in taken else ""
+        )
+        prefix_unit = self.prefix_units.get(word_before) if _plain(first) else None
+        negative = word_before in self.negative_words and first.value is not None
+        if prefix_unit or negative:
+            begin -= 1  # "magnitude 6.8", "minus 100 degrees"
+        if negative and first.value is not None:
+            first = replace(first, value=-first.value, high=_times(first.high, -1.0))
         second = self._read_range_end(doc, lowers, first, opener, label, taken)
         end = (second or first).end
         if second is None and first.high is None:
@@ -282,21 +365,70 @@ class QuantityReader:
         if second is None and first.high is not None:
             second = replace(first, value=first.high, high=None)
         if second is not None:
-            first, second = _share_units(first, second)
+            shared = _share_units(first, second)
+            if _descending(*shared) and _plain(first) and _plain(second):
+                # "voted 52 to 21": a tally, one mention with no single value.
+                first, second = replace(first, value=None), None
+            elif _descending(*shared):
+                # "voted 84% to 16%", "fell from 5% to 3%": two figures, not a range.
+                second, end = None, first.end
+                if opener and qualifier is None:
+                    begin = start
+            else:
+                first, second = shared
         last = second or first
         unit, end = self._unit_after(doc, lowers, last, end, label, taken)
+        if prefix_unit and unit is None:
+            unit = prefix_unit
         if second is None and unit in self.duration_units:
             first, unit, end = self._add_smaller_unit(doc, lowers, first, unit, end, label, taken)
+        plain_count = not (last.currency or last.percent_unit) and last.kind != "fraction"
+        if unit is None and plain_count and end < len(doc) and lowers[end] in self.frequency_words:
+            if self._multiplicative(doc, lowers, end + 1):
+                return None  # "three times as many": a comparison, not a count
+            unit, end = self.frequency_words[lowers[end]], end + 1  # "14 times"
+        rate = self._rate_after(lowers, end) if (unit or last.currency) else None
+        if rate and not (unit and "/" in unit):
+            unit, end = f"{unit or last.currency}/{rate[0]}", end + rate[1]
         after = _phrase_at(lowers, end, self.qualifiers_after)
         if after and qualifier is None and all(i not in taken for i in range(end, end + after[1])):
             qualifier, end = after[0], end + after[1]
         span = doc[begin:end]
+        counted = unit is not None or not (last.currency or last.percent_unit)
+        if (
+            counted
+            and self._a_duration(doc, lowers, span, unit)
+            and not self._margin(doc, lowers, span)
+        ):
+            return None  # "delayed by 23 minutes", "four hours": durations, for the dates stage
         if self._not_a_quantity(doc, lowers, doc_text, first, span, unit):
             return None
         if qualifier is None and second is None and self._determiner_number(span, first, unit):
             return None
         mention = self._mention(span, first, second, qualifier, unit, found)
         return mention, span
+
+    def _a_duration(self, doc: Doc, lowers: list[str], span: Span, unit: str | None) -> bool:
+        """An amount of time: a time unit ("23 minutes") or a time noun counted ("four hours")."""
+        if unit is not None:
+            return unit in self.duration_units
+        return (
+            span.end < len(doc)
+            and lowers[span.end] in self.duration_nouns
+            and doc[span.end].pos_ == "NOUN"
+            and span.root.dep_ == "nummod"
+        )
+
+    def _margin(self, doc: Doc, lowers: list[str], span: Span) -> bool:
+        """A winning or record margin is a measure: "31 seconds behind", "won by 14 seconds"."""
+        end = span.end
+        if end < len(doc) and lowers[end] in self.duration_nouns:
+            end += 1
+        if end < len(doc) and lowers[end] in self.margin_after:
+            return True
+        if span.start == 0 or lowers[span.start - 1] != "by":
+            return False
+        return doc[span.start - 1].head.lemma_.lower() in self.margin_verbs
 
     def _read_ratio(
         self, doc: Doc, lowers: list[str], first: Amount, label: str, taken: set[int]
@@ -342,11 +474,13 @@ class QuantityReader:
             return None
         if doc[i].lower_ != "and" and opener == "between":
             return None
-        if doc[i].lower_ == "to" and doc[i].head.pos_ in ("VERB", "AUX") and opener != "between":
-            return None  # "rose 2% to 4.3%" is a change, not a range
         second = self._read_amount(doc, lowers, i + 1, label, taken)
         if second is None or second.kind in ("vague", "ordinal") or first.kind == "vague":
             return None
+        if doc[i].lower_ == "to" and doc[i].head.pos_ in ("VERB", "AUX") and opener != "between":
+            # "rose 2% to 4.3%" is a change, not a range; "voted 52 to 21" is a tally.
+            tally = _plain(first) and _plain(second) and _descending(first, second)
+            return second if tally else None
         return second
 
     def _unit_after(
@@ -373,12 +507,42 @@ class QuantityReader:
                 unit = self._pint_symbol(doc[k])
                 if unit:
                     end = k + 1
-        if unit is None:
-            return None, end
-        rate = _phrase_at(lowers, end, self.rate_suffixes, taken)
-        if rate and "/" not in unit:
-            unit, end = f"{unit}/{rate[0]}", end + rate[1]
         return unit, end
+
+    def _rate_after(self, lowers: list[str], end: int) -> tuple[str, int] | None:
+        """ "a day", "per second" after a measure or sum makes it a rate ("euros a year").
+
+        Not when "a <period>" starts a comparison or a date ("a year earlier", "a month more").
+        DATE tokens are not checked: spaCy often tags the "a year" of a rate as a DATE."""
+        rate = _phrase_at(lowers, end, self.rate_suffixes)
+        if rate is None:
+            return None
+        following = end + rate[1]
+        if (
+            lowers[end] in ("a", "an")  # "per year" is always a rate
+            and following < len(lowers)
+            and lowers[following] in self.not_a_rate_after
+        ):
+            return None
+        return rate
+
+    def _frequency_adverb(
+        self, doc: Doc, lowers: list[str], begin: int, i: int, qualifier: str | None
+    ) -> tuple[QuantityMention, Span] | None:
+        """ "twice", "thrice" as a frequency: a count without unit; not "twice as many"."""
+        if self._multiplicative(doc, lowers, i + 1):
+            return None
+        span = doc[begin : i + 1]
+        amount = Amount(i, i + 1, self.frequency_adverbs[lowers[i]])
+        mention = self._mention(span, amount, None, qualifier, None, [])
+        mention.unit = None  # a count of occasions: the noun after it is not what is counted
+        return mention, span
+
+    def _multiplicative(self, doc: Doc, lowers: list[str], i: int) -> bool:
+        """A comparison follows: "as", "the", "that", or a comparative ("higher", "more")."""
+        if i >= len(doc):
+            return False
+        return lowers[i] in self.multiplicative_after or doc[i].tag_ in ("JJR", "RBR")
 
     def _add_smaller_unit(
         self,
@@ -710,7 +874,20 @@ class QuantityReader:
             return True  # "Feb. 18" that the NER did not tag DATE
         if bare and self._age_between_commas(doc, span):
             return True
+        if bare and self._model_number(doc, span):
+            return True
         return bool(bare and ":" in doc[first.start].text) or self._inside_name(doc, first)
+
+    def _model_number(self, doc: Doc, span: Span) -> bool:
+        """ "a Falcon 9 rocket", "a Boeing 757": digits after a name, counting no plural noun,
+        are part of the name ("gave Ukraine 300 tanks" counts tanks)."""
+        if len(span) != 1 or not span[0].is_digit or span.start == 0:
+            return False
+        name = doc[span.start - 1]
+        if name.pos_ != "PROPN" or not name.is_title or name.is_sent_start:
+            return False
+        following = doc[span.end] if span.end < len(doc) else None
+        return following is None or following.tag_ not in ("NNS", "NNPS")
 
     def _age_between_commas(self, doc: Doc, span: Span) -> bool:
         """ "Maria Lopez, 34, said": a lone number set off by commas after a person."""
@@ -757,9 +934,15 @@ class QuantityReader:
     ) -> QuantityMention:
         last = second or first
         if last.currency:
-            kind, unit = "money", last.currency
+            kind, unit = "money", unit or last.currency  # "EUR/year" when a rate was read
         elif last.percent_unit:
             kind, unit = "percent", last.percent_unit
+            if unit in self.percent_conversions:  # basis points are recorded as points
+                unit, factor = self.percent_conversions[unit][0], self.percent_conversions[unit][1]
+                first = replace(first, value=_times(first.value, factor))
+                second = second and replace(second, value=_times(second.value, factor))
+        elif unit in self.frequency_words.values():
+            kind = "count"  # "14 times"
         elif unit:
             kind = "measure"
         elif first.kind == "fraction":
@@ -856,6 +1039,8 @@ class QuantityReader:
 
     def _noun_lemma(self, noun: Token) -> str | None:
         lemma = self.lemma_overrides.get(noun.lower_) or noun.lemma_.lower()
+        if any(c.isupper() for c in noun.text[1:]):
+            lemma = noun.lemma_  # "CubeSats", "NGOs": a coined or acronym name keeps its case
         if noun.tag_ == "NNPS" and lemma.endswith("s"):
             lemma = lemma[:-1]  # the lemmatizer leaves plural proper nouns as they are
         if noun.lower_ in self.not_counted or lemma in self.not_counted:
@@ -901,6 +1086,11 @@ def _hyphen_joined(span: Span) -> bool:
     """ "a 22-member alliance": the number describes the next noun, which is not counted."""
     doc = span.doc
     return span.end + 1 < len(doc) and doc[span.end].text == "-" and not span[-1].whitespace_
+
+
+def _descending(first: Amount, second: Amount) -> bool:
+    """A "range" whose second figure is smaller: a vote split or a change, not a range."""
+    return first.value is not None and second.value is not None and second.value < first.value
 
 
 def _plain(amount: Amount) -> bool:

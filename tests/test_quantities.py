@@ -275,3 +275,94 @@ def test_not_a_quantity(extract, text):
 def test_scale_words_without_a_number_do_not_break_the_stage(extract):
     record = extract("Estimates ran from a million thousand to billion million units.")
     assert all(q.value is None or q.value > 0 for q in record.quantities)
+
+
+# ------------------------------------------------------------------ rates, frequencies, signs
+
+# (sentence, span, kind, value, low, high, qualifier, unit)
+ROUND2_CASES = [
+    ("The landlord charges £950 a month for the flat.",
+     "£950 a month", "money", 950.0, None, None, "exact", "GBP/month"),
+    ("The levy will raise about 45 million euros a year for the city.",
+     "about 45 million euros a year", "money", 45e6, None, None, "approximate", "EUR/year"),
+    ("The probe travelled at 11 km per second before the burn.",
+     "11 km per second", "measure", 11.0, None, None, "exact", "km/s"),
+    ("Yields fell 15 basis points on Thursday.",
+     "15 basis points", "percent", 0.15, None, None, "exact", "percentage_point"),
+    ("The regulator has fined the firm four times since 2020.",
+     "four times", "count", 4.0, None, None, "exact", "time"),
+    ("The crew rehearsed the landing dozens of times.",
+     "dozens", "count", None, None, None, "vague", "time"),
+    ("The minister has visited the region twice this year.",
+     "twice", "count", 2.0, None, None, "exact", None),
+    ("Night temperatures drop to minus 40 degrees Celsius in the valley.",
+     "minus 40 degrees Celsius", "measure", -40.0, None, None, "exact", "°C"),
+    ("A magnitude 5.9 earthquake shook the coast on Sunday.",
+     "magnitude 5.9", "measure", 5.9, None, None, "exact", "magnitude"),
+    ("Costs stayed within 3% of the budget.",
+     "within 3%", "percent", None, None, 3.0, "at_most", "percent"),
+    ("Councillors voted 40 to 12 in favour of the plan.",
+     "40 to 12", "count", None, None, None, "exact", None),
+    ("The runner finished 12 seconds behind the leader.",
+     "12 seconds", "measure", 12.0, None, None, "exact", "s"),
+    ("Shares rose by a fifth last year.",
+     "a fifth", "fraction", 0.2, None, None, "exact", None),
+    ("The tests were up about a quarter from 2023.",
+     "about a quarter", "fraction", 0.25, None, None, "approximate", None),
+    ("The agency will fly two CubeSats past the moon.",
+     "two", "count", 2.0, None, None, "exact", "CubeSat"),
+    ("Families in Morocco will receive 2,500 dirhams a month, the Moroccan government said.",
+     "2,500 dirhams a month", "money", 2500.0, None, None, "exact", "MAD/month"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value", "low", "high", "qualifier", "unit"),
+    ROUND2_CASES,
+    ids=[case[1] for case in ROUND2_CASES],
+)
+def test_rates_frequencies_and_signs(extract, text, span, kind, value, low, high, qualifier, unit):
+    q = quantity(extract, text, span)
+    assert outcome(q)[:2] == (span, kind)
+    for got, expected in zip(outcome(q)[2:5], (value, low, high), strict=True):
+        assert (got is None and expected is None) or math.isclose(got, expected)
+    assert (q.qualifier, q.unit) == (qualifier, unit)
+
+
+def test_a_period_before_a_date_word_is_not_a_rate(extract):
+    q = quantity(extract, "Rent rose to £900, up from £800 a year ago.", "£800")
+    assert outcome(q) == ("£800", "money", 800.0, None, None, "exact", "GBP")
+
+
+def test_a_descending_pair_of_percentages_is_two_figures(extract):
+    record = extract("Members backed the deal by 71% to 29% in the ballot.")
+    assert [(q.text, q.value, q.qualifier) for q in record.quantities] == [
+        ("71%", 71.0, "exact"),
+        ("29%", 29.0, "exact"),
+    ]
+
+
+def test_a_currency_shared_by_countries_defaults_without_a_place(extract):
+    q = quantity(extract, "The hotel charges 900 dirhams for a room.", "900 dirhams")
+    assert outcome(q) == ("900 dirhams", "money", 900.0, None, None, "exact", "AED")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exports are now three times as large as they were.",
+        "The new reactor is twice the size of the old one.",
+        "The ferry was delayed by more than 40 minutes on Monday.",
+        "The debate lasted a little over three hours.",
+        "The dispute has lasted a quarter of a century.",
+        "The airline flies a Boeing 757 to Lisbon.",
+        "The satellite rode on a Falcon 9 rocket.",
+    ],
+)
+def test_multiples_durations_and_model_numbers_are_not_quantities(extract, text):
+    assert [q.text for q in extract(text).quantities] == []
+
+
+def test_a_bare_numeral_tagged_as_a_name_is_still_counted(extract):
+    q = quantity(extract, "The agency counted 757 ballots on Monday.", "757")
+    assert outcome(q) == ("757", "count", 757.0, None, None, "exact", "ballot")
