@@ -256,6 +256,8 @@ def score_document(
         errors,
         q_text,
     )
+    # value_unit_acc is over all gold quantities: a missed one counts as wrong.
+    qc.trials["value_unit_acc"] += sum(1 for g in gold.quantities if g.id not in optional)
     for g, p in q_pairs:
         value_ok = all(same_number(getattr(g, f), getattr(p, f)) for f in ("value", "low", "high"))
         unit_ok = (g.unit or None) == (p.unit or None)
@@ -264,16 +266,9 @@ def score_document(
         qc.check("unit_acc", unit_ok)
         qc.check("qualifier_acc", g.qualifier == p.qualifier)
         qc.check("kind_acc", g.kind == p.kind)
+        qc.hits["value_unit_acc"] += value_ok and unit_ok
         if not (value_ok and unit_ok):
             errors.wrong["quantities"].append(f"gold {q_text(g)} | pred {q_text(p)}")
-    n_gold_q = sum(1 for g in gold.quantities if g.id not in optional)
-    qc.trials["value_unit_acc"] += n_gold_q
-    qc.hits["value_unit_acc"] += sum(
-        1
-        for g, p in q_pairs
-        if all(same_number(getattr(g, f), getattr(p, f)) for f in ("value", "low", "high"))
-        and (g.unit or None) == (p.unit or None)
-    )
 
     # Dates.
     def d_text(d: Any) -> str:
