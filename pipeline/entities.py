@@ -340,13 +340,17 @@ class EntityFixStage(LexiconComponent):
         for ent in ents:
             if ent.label_ not in self.numeric_labels and ent.text[:1].isupper():
                 known.setdefault(tuple(t.text for t in ent), ent.label_)
-        lengths = sorted({len(k) for k in known}, reverse=True)
-        taken = {t.i for e in ents for t in e}
+        # Candidate lengths per first word, longest first: one dictionary look-up per token.
+        lengths: dict[str, list[int]] = defaultdict(list)
+        for key in sorted(known, key=len, reverse=True):
+            lengths[key[0]].append(len(key))
+        texts = [t.text for t in doc]
+        taken = {i for e in ents for i in range(e.start, e.end)}
         added = []
         i = 0
-        while i < len(doc):
-            for n in lengths:
-                words = tuple(t.text for t in doc[i : i + n])
+        while i < len(texts):
+            for n in lengths.get(texts[i], ()):
+                words = tuple(texts[i : i + n])
                 if (
                     words in known
                     and not taken.intersection(range(i, i + n))
