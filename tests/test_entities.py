@@ -133,3 +133,8 @@ def test_name_missed_in_the_headline_is_tagged_like_elsewhere(extract):
     )
     starts = [e.start for e in record.entities if e.text == "Valdoria"]
     assert 0 in starts
+
+
+def test_a_union_of_states_stays_a_place(extract):
+    record = extract("Troops trained in the Soviet Union during the 1970s, the report said.")
+    assert ("Soviet Union", "GPE", "Soviet Union") in ents(record)
