@@ -11,9 +11,7 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 _INSTALLED_CONFIGS = Path(sys.prefix) / "share" / "news-claims" / "configs"
-CONFIG_DIR = (
-    PROJECT_ROOT / "configs" if (PROJECT_ROOT / "configs").is_dir() else _INSTALLED_CONFIGS
-)
+CONFIG_DIR = PROJECT_ROOT / "configs" if (PROJECT_ROOT / "configs").is_dir() else _INSTALLED_CONFIGS
 PIPELINE_CONFIG = CONFIG_DIR / "pipeline.cfg"
 MODELS_DIR = PROJECT_ROOT / "models"
 DEFAULT_MODEL_DIR = MODELS_DIR / "claims_pipeline"
