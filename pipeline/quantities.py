@@ -46,6 +46,7 @@ _RANGE_TOKEN = re.compile(r"^(?P<low>\d[\d,]*(?:\.\d+)?)[-–](?P<high>\d[\d,]*(
 _SLASH_FRACTION = re.compile(r"^(?P<num>\d+)/(?P<den>\d+)$")
 _DIGIT_ORDINAL = re.compile(r"^(?P<num>\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
 _YEAR = re.compile(r"^\d{4}$")
+_DIGITS = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 
 
 @dataclass
@@ -96,6 +97,12 @@ class QuantityReader:
         self.not_counted = set(lexicon["not_counted_nouns"])
         self.compound_units = set(lexicon["compound_units"])
         self.partitive_pronouns = set(lexicon["partitive_pronouns"])
+        self.collective_nouns = set(lexicon["collective_nouns"])
+        self.level_verbs = set(lexicon["level_verbs"])
+        self.locative_prepositions = set(lexicon["locative_prepositions"])
+        self.level_prepositions = set(lexicon["level_prepositions"])
+        self.amount_plurals = set(lexicon["amount_plurals"])
+        self.date_openers_after_number = set(lexicon["date_openers_after_number"])
         self.age_before = set(lexicon["age_before"])
         self.age_after = re.compile(lexicon["age_after_pattern"], re.IGNORECASE)
         self.time_after = re.compile(lexicon["time_after_pattern"], re.IGNORECASE)
@@ -151,12 +158,15 @@ class QuantityReader:
         blocked = {t.i for e in ents if e.label_ in blocking and e not in rescued for t in e}
         fractions = self._fractions_tagged_date(ents, lowers)
         blocked -= {i for start, end in fractions for i in range(start, end)}
+        leading = self._numbers_before_date(ents, lowers)
+        blocked -= {i for start, end in leading for i in range(start, end)}
         scores = _score_tokens(doc)
         blocked |= scores
         consumed: set[int] = set()
         found: list[tuple[QuantityMention, Span]] = []
         seeds = self._seeds(doc, ents, numeric) + [(e.start, e.end, "") for e in rescued]
         seeds += [(end - 2, end - 1, "") for _, end in fractions]
+        seeds += [(start, end, "") for start, end in leading]
         for seed_start, seed_end, label in sorted(seeds):
             if seed_start in consumed or seed_start in scores:
                 continue
@@ -262,6 +272,26 @@ class QuantityReader:
                 qualifier = _phrase_ending_at(lowers, i, self.qualifiers_before, set())
                 start = i - qualifier[1] if qualifier and i - qualifier[1] >= ent.start else i
                 ranges.append((start, i + 2))
+        return ranges
+
+    def _numbers_before_date(
+        self, ents: Sequence[Span], lowers: list[str]
+    ) -> list[tuple[int, int]]:
+        """ "up from 900 a year earlier": spaCy tags a figure and the date after it as one DATE.
+        Token ranges of the figure, when a determiner opens the date right after it."""
+        ranges = []
+        for ent in ents:
+            if ent.label_ != "DATE" or self._is_year(ent[0]):
+                continue
+            k = ent.start
+            while k < ent.end and (
+                _DIGITS.match(lowers[k])
+                or lowers[k] in self.number_words
+                or (k > ent.start and lowers[k] in self.scales)
+            ):
+                k += 1
+            if ent.start < k < ent.end and lowers[k] in self.date_openers_after_number:
+                ranges.append((ent.start, k))
         return ranges
 
     def _measure_tagged_date(self, ent: Span, lowers: list[str]) -> bool:
@@ -988,7 +1018,7 @@ class QuantityReader:
                 and head.head.pos_ in ("NOUN", "PROPN")
             ):
                 head = head.head
-            return self._noun_lemma(head)
+            return self._noun_lemma(self._coordinated_head(head))
         for child in root.children:
             if child.dep_ == "prep" and child.lower_ == "of" and child.i >= span.end:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -1000,6 +1030,16 @@ class QuantityReader:
                 if noun.pos_ in ("NOUN", "PROPN"):
                     return self._noun_lemma(noun)
         return None
+
+    def _coordinated_head(self, noun: Token) -> Token:
+        """ "85 wind and solar projects": a singular noun that a count's parse attaches to,
+        coordinated with a plural one, is a modifier of the plural, which is counted."""
+        if noun.tag_ != "NN" or noun.lower_ in self.collective_nouns:
+            return noun
+        for child in noun.children:
+            if child.dep_ == "conj" and child.tag_ == "NNS":
+                return child
+        return noun
 
     def _elliptical(self, span: Span) -> bool:
         """A number standing for a noun said before it ("159 seats, short of the 201 it needs")."""
@@ -1015,6 +1055,9 @@ class QuantityReader:
     ) -> tuple[str, str | None]:
         """What an elliptical number counts: "the number of patients ... at 6.3 million", else
         the last count or measure in this sentence or the one before."""
+        subject = self._level_subject(span)
+        if subject is not None:
+            return "count", self._noun_lemma(subject)
         sent = span.sent
         for token in span.doc[sent.start : span.start]:
             if token.lower_ in self.number_of_words:
@@ -1023,8 +1066,14 @@ class QuantityReader:
                     if prep.lower_ == "of" and objects and objects[0].pos_ == "NOUN":
                         return "count", self._noun_lemma(objects[0])
         earliest = span.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        fallback: tuple[str, str | None] = ("count", None)
         for mention, other in reversed(found):
             if other.start < earliest or other.start >= span.start or not mention.unit:
+                continue
+            if mention.kind == "count" and self._counts_places(other):
+                # "infected 100,000 people in 110 countries and killed about 200": the places
+                # say where; the figure counts what was counted before them, if anything was.
+                fallback = fallback if fallback[1] else ("count", mention.unit)
                 continue
             if mention.kind == "count":
                 return "count", mention.unit
@@ -1035,14 +1084,44 @@ class QuantityReader:
                 and mention.unit not in self.duration_units
             ):
                 return "measure", mention.unit
-        return "count", None
+        return fallback
+
+    def _counts_places(self, span: Span) -> bool:
+        """A count inside a phrase of place ("in 110 countries", "across 12 states")."""
+        noun = span.root.head if span.root.dep_ == "nummod" else span.root
+        return noun.dep_ == "pobj" and noun.head.lower_ in self.locative_prepositions
+
+    def _level_subject(self, span: Span) -> Token | None:
+        """ "Deaths rose to 410", "arrests reached 1,200": a figure that a verb of level gives
+        its plural subject counts that subject; not "payrolls rose by 114,000" (a change) nor
+        "sales reached 1.3 million" (a plural that is an amount, not things counted)."""
+        root = span.root
+        if root.dep_ == "pobj" and root.head.lower_ in self.level_prepositions:
+            verb = root.head.head
+        elif root.dep_ in ("dobj", "attr"):
+            verb = root.head
+        else:
+            return None
+        if verb.lemma_.lower() not in self.level_verbs:
+            return None
+        for child in verb.children:
+            if (
+                child.dep_ == "nsubj"
+                and child.tag_ == "NNS"
+                and child.lower_ not in self.amount_plurals
+            ):
+                return child
+        return None
 
     def _noun_lemma(self, noun: Token) -> str | None:
         lemma = self.lemma_overrides.get(noun.lower_) or noun.lemma_.lower()
-        if any(c.isupper() for c in noun.text[1:]):
-            lemma = noun.lemma_  # "CubeSats", "NGOs": a coined or acronym name keeps its case
-        if noun.tag_ == "NNPS" and lemma.endswith("s"):
-            lemma = lemma[:-1]  # the lemmatizer leaves plural proper nouns as they are
+        plural = noun.tag_ in ("NNS", "NNPS")
+        if any(c.isupper() for c in noun.text[1:]) or _group_name(noun):
+            # "CubeSats", "SUVs", "Americans": a coined, acronym or group name keeps its case,
+            # and the lemmatizer leaves its plural as it is.
+            lemma = noun.text[:-1] if plural and _plural_s(noun.text) else noun.text
+        elif noun.tag_ == "NNPS" and _plural_s(lemma):
+            lemma = lemma[:-1]
         if noun.lower_ in self.not_counted or lemma in self.not_counted:
             return None
         # A fixed compound from the lexicon keeps its modifier ("member states" -> "member state").
@@ -1052,6 +1131,22 @@ class QuantityReader:
                 if compound in self.compound_units:
                     return compound
         return lemma
+
+
+def _plural_s(word: str) -> bool:
+    """A plural made with a final "s" ("Democrats", "NGOs"), not "Swiss" or "Texas"."""
+    return len(word) > 2 and word[-1] == "s" and word[-2] not in "su"
+
+
+def _group_name(noun: Token) -> bool:
+    """A capitalised plural name of people ("3,000 Americans", "19 Democrats"), not a word
+    capitalised because the whole line is (a title-case headline)."""
+    if not noun.is_title or noun.is_sent_start:
+        return False
+    if noun.tag_ != "NNPS" and noun.ent_type_ != "NORP":
+        return False
+    words = [t for t in noun.sent if t.is_alpha and len(t) > 3]
+    return sum(t.is_title for t in words) * 2 <= len(words)
 
 
 def _last_counted_unit(found: list[tuple[QuantityMention, Span]]) -> str | None:

@@ -366,3 +366,92 @@ def test_multiples_durations_and_model_numbers_are_not_quantities(extract, text)
 def test_a_bare_numeral_tagged_as_a_name_is_still_counted(extract):
     q = quantity(extract, "The agency counted 757 ballots on Monday.", "757")
     assert outcome(q) == ("757", "count", 757.0, None, None, "exact", "ballot")
+
+
+# --------------------------------------------------------------------------- what a count counts
+
+# (sentence, span, unit): news shapes in which the counted noun is not simply the next word.
+COUNTED = [
+    ("The city will buy 300 new electric buses next year.", "300", "bus"),
+    ("Officials said 800 soldiers and laborers were sent to the site.", "800", "soldier"),
+    ("Only 40 of its 120 branches will stay open after the merger.", "40", "branch"),
+    ("Only 40 of its 120 branches will stay open after the merger.", "120", "branch"),
+    ("The storm destroyed 2,400 homes, and 600 of them were in the valley.", "600", "home"),
+    ("Inspectors visited 350 farms, 90 of which failed the test.", "90", "farm"),
+    ("The hospital treated 64 patients, 12 of whom were in critical condition.", "12", "patient"),
+    ("Of the 300 applicants, 45 were accepted by the school.", "45", "applicant"),
+    ("Two of the five judges dissented from the ruling.", "Two", "judge"),
+    ("The firm employs 3,400 persons across the region.", "3,400", "person"),
+    ("A 12-member panel will review the bids next month.", "12", "member"),
+    ("The union, which represents 18,000 teachers, called the strike.", "18,000", "teacher"),
+    ("The orchestra (95 musicians in all) will tour Asia.", "95", "musician"),
+    ("A crowd of about 10,000 protesters gathered in the square.", "about 10,000", "protester"),
+    ("Another 200 workers will be laid off in January.", "200", "worker"),
+    ("The chain has 150 stores in Germany and another 40 in Austria.", "40", "store"),
+    ("The team signed five players in the summer and sold three.", "three", "player"),
+    ("Employers added 227,000 jobs in November, after 36,000 in October.", "36,000", "job"),
+    ("Some 7.1 million people were unemployed, up from 6.8 million.", "6.8 million", "person"),
+    ("Teachers at 47 of the state's 180 schools went on strike.", "47", "school"),
+    ("The retailer plans to open 25 more stores in the spring.", "25", "store"),
+    ("The number of registered voters rose to 4.2 million.", "4.2 million", "voter"),
+    ("Each of the 27 member states must approve the deal.", "27", "member state"),
+    ("The charity supports 5,000 refugee children in camps.", "5,000", "child"),
+    ("Farmers lost 12,000 sheep in the snow.", "12,000", "sheep"),
+    ("Attendance reached 45,000 on the final day.", "45,000", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "span", "unit"), COUNTED, ids=[c[0][:40] for c in COUNTED])
+def test_the_counted_noun(extract, text, span, unit):
+    q = quantity(extract, text, span)
+    assert (q.text, q.kind, q.unit) == (span, "count", unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit"),
+    [
+        ("At least 15 Palestinians were wounded in the raid.", "At least 15", "Palestinian"),
+        ("The list includes 19 Democrats and four Republicans.", "four", "Republican"),
+        ("The carmaker will recall 40,000 SUVs over a brake fault.", "40,000", "SUV"),
+        ("Police Detain 300 Protesters Outside Parliament", "300", "protester"),
+    ],
+)
+def test_group_and_acronym_names_keep_their_case_but_headline_capitals_do_not(
+    extract, text, span, unit
+):
+    assert quantity(extract, text, span).unit == unit
+
+
+def test_a_singular_noun_coordinated_with_a_plural_one_is_a_modifier(extract):
+    text = "The ministry approved 85 wind and solar projects this year."
+    assert quantity(extract, text, "85").unit == "project"
+
+
+def test_a_collective_noun_coordinated_with_a_plural_one_is_still_counted(extract):
+    text = "The charity has 500 staff and volunteers in the city."
+    assert quantity(extract, text, "500").unit == "staff"
+
+
+def test_a_figure_tagged_inside_the_date_after_it_is_still_a_count(extract):
+    text = "The company cut 1,200 jobs in March, up from 900 a year earlier."
+    q = quantity(extract, text, "900")
+    assert outcome(q) == ("900", "count", 900.0, None, None, "exact", "job")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit"),
+    [
+        ("Deaths rose to 410 from 380, the ministry said.", "410", "death"),
+        ("Arrests climbed to 1,200 over the weekend.", "1,200", "arrest"),
+        ("Payrolls rose by 114,000 last month.", "114,000", None),
+        ("Sales reached 1.3 million in 2023.", "1.3 million", None),
+    ],
+)
+def test_a_level_verb_gives_its_plural_subject_as_what_is_counted(extract, text, span, unit):
+    q = quantity(extract, text, span)
+    assert (q.kind, q.unit) == ("count", unit)
+
+
+def test_an_elided_figure_does_not_count_the_places_before_it(extract):
+    text = "The virus infected 5,000 people in 40 countries and killed 120."
+    assert quantity(extract, text, "120").unit == "person"
