@@ -244,11 +244,7 @@ class AttributionStage(LexiconComponent):
             return None
         if not direct and text[content[0] :].split(None, 1)[0].lower() in self.question_words:
             return None  # "explained why ...", "said whether ...": an embedded question
-        kind = "indirect"
-        if direct:
-            kind = "direct"
-        elif any(c in self.marks.all for c in text[content[0] : content[1]]):
-            kind = "mixed"
+        kind = "direct" if direct else self._indirect_kind(text, content)
         claim = self._mention(
             ctx,
             unit.start,
@@ -280,16 +276,11 @@ class AttributionStage(LexiconComponent):
         content = self._trim(ctx, start, end, direct=False)
         if content is None:
             return None
-        kind = (
-            "mixed"
-            if any(c in self.marks.all for c in ctx.text[content[0] : content[1]])
-            else "indirect"
-        )
         claim = self._mention(
             ctx,
             unit.start,
             unit.end,
-            kind,
+            self._indirect_kind(ctx.text, content),
             source,
             cue.idx,
             cue.idx + len(cue),
@@ -298,6 +289,11 @@ class AttributionStage(LexiconComponent):
             "figure_object",
         )
         return claim, []
+
+    def _indirect_kind(self, text: str, content: tuple[int, int]) -> str:
+        """Reported speech that still quotes some words verbatim is "mixed"."""
+        quoted = any(c in self.marks.all for c in text[content[0] : content[1]])
+        return "mixed" if quoted else "indirect"
 
     def _citing(self, ctx: ArticleContext, unit: Unit, outer: ClaimMention) -> ClaimMention | None:
         """'..., according to X, citing Y': the inner source as a second, optional claim."""
@@ -708,7 +704,7 @@ class AttributionStage(LexiconComponent):
         named_by_entity = head.pos_ == "PROPN" and head.ent_type_ == "ORG"  # "Geological Survey"
         if (lemma in self.document_nouns or word in self.document_nouns) and not named_by_entity:
             return text, "document", None, True
-        named = self._appositive_name(ctx, source, head)
+        named = self._appositive_name(ctx, head)
         if named is not None:
             kind = "person" if lemma in self.person_nouns else _TYPE_OF_LABEL[named.label_]
             return _canonical(named), kind, (named.start_char, named.end_char), True
@@ -762,7 +758,7 @@ class AttributionStage(LexiconComponent):
             return last
         return head
 
-    def _appositive_name(self, ctx: ArticleContext, source: Source, head: Token) -> Span | None:
+    def _appositive_name(self, ctx: ArticleContext, head: Token) -> Span | None:
         """The name set off after a role or description: "Its chief executive, Jane Roe, said"."""
         if head.pos_ == "PROPN" or head.ent_type_:
             return None

@@ -172,10 +172,10 @@ def iter_work_items(
         for path in expand_input(given, globs):
             if path.endswith(".jsonl"):
                 try:
-                    stream_cm = _open_binary(path)
-                    with stream_cm as stream:
-                        items = iter_jsonl_items(stream, path, published=published,
-                                                 max_bytes=max_bytes)  # fmt: skip
+                    with _open_binary(path) as stream:
+                        items = iter_jsonl_items(
+                            stream, path, published=published, max_bytes=max_bytes
+                        )
                         yield from (with_done(item) for item in items)
                 except (OSError, ImportError, ValueError) as exc:  # fsspec's, for URLs
                     yield WorkItem(path, None, error=("unreadable", f"cannot read {path}: {exc}"))

@@ -74,12 +74,12 @@ def extract(
     nlp = api.load(model)
     record = next(api.extract_many([article], nlp))
     if show:
-        print_summary(record, article.text)
+        print_summary(record)
     else:
         typer.echo(record.model_dump_json(indent=None if jsonl else 2))
 
 
-def print_summary(record: DocumentRecord, text: str) -> None:
+def print_summary(record: DocumentRecord) -> None:
     console = Console()
     src = record.source
     console.print(

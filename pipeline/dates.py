@@ -135,8 +135,6 @@ class DateResolver:
         self.re_approx = re.compile(rf"^({_alternation(self.approximate_words)})\s+(.+)$")
         self.re_abbrev = re.compile(rf"\b({_alternation(self.abbreviations)})\b\.?")
         month, weekday = _alternation(self.months), _alternation(self.weekdays)
-        lx_ordinals = self.ordinal_words
-        self.month_re = month
         self.re_weekday = re.compile(rf"^({weekday})$")
         self.re_weekday_prefix = re.compile(rf"^({weekday}),?\s+(.+)$")
         self.re_month_day_year = re.compile(
@@ -145,7 +143,6 @@ class DateResolver:
         )
         self.re_month_year = re.compile(rf"^({month})(?:,?\s+|\s+of\s+)?(\d{{4}})?$")
         number = rf"\d+(?:\.\d+)?|{_alternation(self.numbers)}"
-        self.number_pattern = number
         unit = _alternation(self.units)
         self.re_ago = re.compile(rf"^({number})[\s-]+({unit})s?\s+ago$")
         # "a year later", "two months earlier": counted from a date the text gave before
@@ -184,7 +181,7 @@ class DateResolver:
             rf"^({_alternation(self.relative)})\s+({_alternation(self.seasons)})$"
         )
         self.re_ordinal_unit = re.compile(
-            rf"^(?:a |an |the )?(?:\d+(?:st|nd|rd|th)|{_alternation(lx_ordinals)}) "
+            rf"^(?:a |an |the )?(?:\d+(?:st|nd|rd|th)|{_alternation(self.ordinal_words)}) "
             rf"(?:{unit}|{_alternation(self.time_units)}|season|half)s?$"
         )
 

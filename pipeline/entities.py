@@ -179,7 +179,8 @@ class EntityFixStage(LexiconComponent):
         return span
 
     def _relabel_by_org_head(self, span: Span) -> Span:
-        """An org word ends the name: "Port of X Authority" (FAC), "X Holdings" (PERSON)."""
+        """A name ending in an org word is an ORG, whatever the model said: "Port of X
+        Authority" (tagged FAC), "X Holdings" (tagged PERSON)."""
         last = span[-1]
         if span.label_ == "ORG" or len(span) < 2 or not last.is_title:
             return span
@@ -404,12 +405,8 @@ class EntityFixStage(LexiconComponent):
         ents = doc.ents
         named = {label: [e for e in ents if e.label_ == label] for label in ("PERSON", "ORG")}
         full_names = {
-            "PERSON": sorted(
-                {e.text for e in named["PERSON"] if len(e) > 1}, key=len, reverse=True
-            ),
-            "ORG": sorted(
-                {e.text for e in named["ORG"] if self._plain_name(e)}, key=len, reverse=True
-            ),
+            "PERSON": {e.text for e in named["PERSON"] if len(e) > 1},
+            "ORG": {e.text for e in named["ORG"] if self._plain_name(e)},
         }
         for ent in ents:
             if ent.label_ in self.numeric_labels:
@@ -444,8 +441,9 @@ class EntityFixStage(LexiconComponent):
         return False
 
 
-def _full_name(short: str, full_names: list[str], people: list[Span], ent: Span) -> str | None:
-    """The longest person name in the article that ``short`` begins or ends (first seen wins)."""
+def _full_name(short: str, full_names: set[str], named: list[Span], ent: Span) -> str | None:
+    """A longer name in the article that ``short`` begins or ends: the first one met
+    before ``ent``, else the first met after it."""
     parts = short.split()
     candidates = []
     for name in full_names:
@@ -456,8 +454,8 @@ def _full_name(short: str, full_names: list[str], people: list[Span], ent: Span)
             candidates.append(name)
     if not candidates:
         return None
-    first_seen = {e.text: e.start for e in reversed(people)}
-    return min(candidates, key=lambda n: (first_seen.get(n, 10**9) > ent.start, first_seen[n]))
+    first_seen = {e.text: e.start for e in reversed(named)}
+    return min(candidates, key=lambda n: (first_seen[n] > ent.start, first_seen[n]))
 
 
 @Language.factory("claims_entity_fixes")

@@ -621,7 +621,7 @@ class QuantityReader:
         start = i
         if currency:
             i += 1
-        core = self._read_core(doc, lowers, i, label, taken, allow_ordinal=label == "ORDINAL")
+        core = self._read_core(doc, lowers, i, taken, allow_ordinal=label == "ORDINAL")
         if core is None:
             return None
         core.start = start
@@ -641,7 +641,7 @@ class QuantityReader:
         return self.currency_symbols.get(token.lower_)
 
     def _read_core(
-        self, doc: Doc, lowers: list[str], i: int, label: str, taken: set[int], allow_ordinal: bool
+        self, doc: Doc, lowers: list[str], i: int, taken: set[int], allow_ordinal: bool
     ) -> Amount | None:
         if i >= len(doc) or i in taken:
             return None
