@@ -184,10 +184,15 @@ def load_gold_cases(corpus: Path = CORPUS_DIR, split: str = "test") -> list[dict
     return cases
 
 
-def ours(texts: list[str]) -> list[list[dict[str, Any]]]:
+@cache
+def _pipeline() -> Any:
     import pipeline
 
-    nlp = pipeline.load()
+    return pipeline.load()
+
+
+def ours(texts: list[str]) -> list[list[dict[str, Any]]]:
+    nlp = _pipeline()
     results = []
     for doc in nlp.pipe(texts, batch_size=64):
         results.append([vars(q).copy() for q in doc._.quantities or []])

@@ -32,6 +32,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.table import Table
+from spacy.language import Language
 
 from .paths import CORPUS_DIR
 from .schema import DocumentRecord
@@ -411,13 +412,16 @@ def select_split(
 
 
 def predict(
-    gold: dict[str, DocumentRecord], raw_dir: Path, model: Path | None = None
+    gold: dict[str, DocumentRecord],
+    raw_dir: Path,
+    model: Path | None = None,
+    nlp: Language | None = None,
 ) -> dict[str, DocumentRecord]:
     """Run the pipeline on the raw articles behind ``gold``, each with its gold publication date."""
     from .api import extract_many, load
     from .ingest import parse_iso_date, read_article
 
-    nlp = load(model)
+    nlp = nlp or load(model)
     articles = []
     for doc_id, record in gold.items():
         path = next(iter(sorted(raw_dir.glob(f"{doc_id}.*"))), None)

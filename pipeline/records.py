@@ -2,33 +2,31 @@
 
 Stages leave plain mention objects on ``Doc`` extensions; here they get ids,
 are cut to the record contract, linked (which entities, quantities and dates
-fall inside a claim's content) and validated with the offsets checked against
-the text.
+fall inside a claim's content) and validated once, with the offsets checked
+against the text.
 """
 
 from __future__ import annotations
 
+from dataclasses import asdict
+from typing import Any
+
 from spacy.tokens import Doc
 
 from .extensions import ArticleMeta, ClaimMention, article_of, in_ranges
-from .schema import (
-    Claim,
-    ClaimSource,
-    Cue,
-    DateMention,
-    DocumentRecord,
-    Entity,
-    Quantity,
-    Source,
-    Span,
-    sha256_text,
-)
+from .schema import DocumentRecord, Entity, sha256_text
 
 ENTITY_LABELS = set(Entity.model_fields["label"].annotation.__args__)  # type: ignore[union-attr]
 
+Item = dict[str, Any]
 
-def _inside(start: int, end: int, outer_start: int, outer_end: int) -> bool:
-    return outer_start <= start and end <= outer_end
+
+def _span(text: str, start: int, end: int) -> Item:
+    return {"text": text[start:end], "start": start, "end": end}
+
+
+def _ids_inside(items: list[Item], start: int, end: int) -> list[str]:
+    return [item["id"] for item in items if start <= item["start"] and item["end"] <= end]
 
 
 def doc_to_record(doc: Doc, *, validate_offsets: bool = True) -> DocumentRecord:
@@ -36,7 +34,7 @@ def doc_to_record(doc: Doc, *, validate_offsets: bool = True) -> DocumentRecord:
     meta: ArticleMeta = article_of(doc)
     text = doc.text
 
-    entities: list[Entity] = []
+    entities: list[Item] = []
     entity_ids: dict[tuple[int, int], str] = {}
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS or in_ranges(
@@ -46,104 +44,72 @@ def doc_to_record(doc: Doc, *, validate_offsets: bool = True) -> DocumentRecord:
         ent_id = f"e{len(entities) + 1}"
         entity_ids[(ent.start_char, ent.end_char)] = ent_id
         entities.append(
-            Entity(
-                id=ent_id,
-                text=ent.text,
-                start=ent.start_char,
-                end=ent.end_char,
-                label=ent.label_,  # type: ignore[arg-type]
-                canonical=ent._.canonical or ent.text,
-            )
+            {
+                "id": ent_id,
+                **_span(text, ent.start_char, ent.end_char),
+                "label": ent.label_,
+                "canonical": ent._.canonical or ent.text,
+            }
         )
-
     quantities = [
-        Quantity(
-            id=f"q{i}",
-            text=text[q.start : q.end],
-            start=q.start,
-            end=q.end,
-            kind=q.kind,  # type: ignore[arg-type]
-            value=q.value,
-            low=q.low,
-            high=q.high,
-            qualifier=q.qualifier,  # type: ignore[arg-type]
-            unit=q.unit,
-        )
+        {"id": f"q{i}", **asdict(q), **_span(text, q.start, q.end)}
         for i, q in enumerate(doc._.quantities or [], start=1)
     ]
     dates = [
-        DateMention(
-            id=f"d{i}",
-            text=text[d.start : d.end],
-            start=d.start,
-            end=d.end,
-            kind=d.kind,  # type: ignore[arg-type]
-            value=d.value,
-            granularity=d.granularity,  # type: ignore[arg-type]
-            qualifier=d.qualifier,  # type: ignore[arg-type]
-        )
+        {"id": f"d{i}", **asdict(d), **_span(text, d.start, d.end)}
         for i, d in enumerate(doc._.dates or [], start=1)
     ]
     claims = [
         _claim(f"c{i}", claim, text, entities, quantities, dates, entity_ids)
         for i, claim in enumerate(doc._.claims or [], start=1)
     ]
-    data = DocumentRecord(
-        doc_id=meta.doc_id,
-        source=Source(
-            path=meta.path,
-            outlet=meta.outlet,
-            headline=meta.headline,
-            section=meta.section,
-            published=meta.published.isoformat() if meta.published else None,
-            published_basis=meta.published_basis,  # type: ignore[arg-type]
-        ),
-        text_sha256=sha256_text(text),
-        entities=entities,
-        quantities=quantities,
-        dates=dates,
-        claims=claims,
-        warnings=list(meta.warnings),
-    )
-    # Re-validate from plain data so that every contract rule, offsets included, is enforced.
+    data = {
+        "doc_id": meta.doc_id,
+        "source": {
+            "path": meta.path,
+            "outlet": meta.outlet,
+            "headline": meta.headline,
+            "section": meta.section,
+            "published": meta.published.isoformat() if meta.published else None,
+            "published_basis": meta.published_basis,
+        },
+        "text_sha256": sha256_text(text),
+        "entities": entities,
+        "quantities": quantities,
+        "dates": dates,
+        "claims": claims,
+        "warnings": list(meta.warnings),
+    }
+    # One validation enforces every contract rule, the offsets against the text included.
     context = {"text": text} if validate_offsets else None
-    return DocumentRecord.model_validate(data.model_dump(), context=context)
+    return DocumentRecord.model_validate(data, context=context)
 
 
 def _claim(
     claim_id: str,
     claim: ClaimMention,
     text: str,
-    entities: list[Entity],
-    quantities: list[Quantity],
-    dates: list[DateMention],
+    entities: list[Item],
+    quantities: list[Item],
+    dates: list[Item],
     entity_ids: dict[tuple[int, int], str],
-) -> Claim:
+) -> Item:
     c_start, c_end = claim.content_start, claim.content_end
-    return Claim(
-        id=claim_id,
-        kind=claim.kind,  # type: ignore[arg-type]
-        text=text[claim.start : claim.end],
-        start=claim.start,
-        end=claim.end,
-        source=ClaimSource(
-            text=text[claim.source_start : claim.source_end],
-            start=claim.source_start,
-            end=claim.source_end,
-            canonical=claim.source_canonical,
-            entity_id=entity_ids.get(claim.source_entity) if claim.source_entity else None,
-            type=claim.source_type,  # type: ignore[arg-type]
-        ),
-        cue=Cue(
-            text=text[claim.cue_start : claim.cue_end],
-            start=claim.cue_start,
-            end=claim.cue_end,
-            lemma=claim.cue_lemma,
-        ),
-        content=Span(text=text[c_start:c_end], start=c_start, end=c_end),
-        statement_date=claim.statement_date,
-        entity_ids=[e.id for e in entities if _inside(e.start, e.end, c_start, c_end)],
-        quantity_ids=[q.id for q in quantities if _inside(q.start, q.end, c_start, c_end)],
-        date_ids=[d.id for d in dates if _inside(d.start, d.end, c_start, c_end)],
-        confidence=round(claim.confidence, 3),
-    )
+    return {
+        "id": claim_id,
+        "kind": claim.kind,
+        **_span(text, claim.start, claim.end),
+        "source": {
+            **_span(text, claim.source_start, claim.source_end),
+            "canonical": claim.source_canonical,
+            "entity_id": entity_ids.get(claim.source_entity) if claim.source_entity else None,
+            "type": claim.source_type,
+        },
+        "cue": {**_span(text, claim.cue_start, claim.cue_end), "lemma": claim.cue_lemma},
+        "content": _span(text, c_start, c_end),
+        "statement_date": claim.statement_date,
+        "entity_ids": _ids_inside(entities, c_start, c_end),
+        "quantity_ids": _ids_inside(quantities, c_start, c_end),
+        "date_ids": _ids_inside(dates, c_start, c_end),
+        "confidence": round(claim.confidence, 3),
+    }

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.evaluate import failures_under, load_records, score_corpus, select_split
+from pipeline.evaluate import failures_under, load_records, predict, score_corpus, select_split
 from pipeline.paths import CORPUS_DIR
 
 BASELINE = Path(__file__).with_name("baseline_scores.json")
@@ -21,18 +21,9 @@ TOLERANCE = 0.002  # the pipeline is deterministic; this only absorbs float nois
 
 @pytest.mark.slow
 def test_test_split_scores_hold_the_baseline(nlp):
-    from pipeline.api import extract_many
-    from pipeline.ingest import parse_iso_date, read_article
-
     gold = select_split(load_records(CORPUS_DIR / "gold"), "test", CORPUS_DIR)
     assert len(gold) >= 10
-    articles = [
-        read_article(
-            CORPUS_DIR / "raw" / f"{doc_id}.txt", published=parse_iso_date(record.source.published)
-        )
-        for doc_id, record in gold.items()
-    ]
-    pred = {r.doc_id: r for r in extract_many(articles, nlp)}
+    pred = predict(gold, CORPUS_DIR / "raw", nlp=nlp)
     optional = json.loads((CORPUS_DIR / "optional.json").read_text(encoding="utf-8"))
     report = score_corpus(gold, pred, optional)
     baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
