@@ -355,6 +355,11 @@ class QuantityReader:
             if before:
                 qualifier, length = before
                 begin = start - length
+        if qualifier == "approximate":
+            # "within roughly 1 km", "up to about 300": the bound is what the figure says.
+            outer = _phrase_ending_at(lowers, begin, self.qualifiers_before, taken)
+            if outer and outer[0] != "approximate":
+                qualifier, begin = outer[0], begin - outer[1]
         free_before = 0 < start < len(doc) and start - 1 not in taken
         counters = {*self.multipliers, *self.scales}
         if free_before and (
@@ -981,7 +986,9 @@ class QuantityReader:
             kind = "ordinal"
         else:
             kind = "count"
-            unit = self._counted_noun(span, found)
+            # The figure's own tokens: "up to about 300 people" hangs off "up" in the parse.
+            figure = span.doc[first.start : last.end]
+            unit = self._counted_noun(figure, found)
             if unit is None and self._elliptical(span):
                 kind, unit = self._elided_unit(span, found)
         mention = QuantityMention(span.start_char, span.end_char, kind, unit=unit)

@@ -313,6 +313,18 @@ ROUND2_CASES = [
      "two", "count", 2.0, None, None, "exact", "CubeSat"),
     ("Families in Morocco will receive 2,500 dirhams a month, the Moroccan government said.",
      "2,500 dirhams a month", "money", 2500.0, None, None, "exact", "MAD/month"),
+    ("Members pay up to $40,000 annually for the club's services.",
+     "up to $40,000 annually", "money", None, None, 40000.0, "at_most", "USD/year"),
+    ("Governments spend $1.8 trillion every year on fuel subsidies.",
+     "$1.8 trillion every year", "money", 1.8e12, None, None, "exact", "USD/year"),
+    ("The lander must touch down within roughly 2 kilometres of the rim.",
+     "within roughly 2 kilometres", "measure", None, None, 2.0, "at_most", "km"),
+    ("Organisers expect up to about 300 volunteers at the camp.",
+     "up to about 300", "count", None, None, 300.0, "at_most", "volunteer"),
+    ("The pension fund returned a little over 7% last year.",
+     "a little over 7%", "percent", None, 7.0, None, "more_than", "percent"),
+    ("A maximum of 40 pupils will be admitted each term.",
+     "A maximum of 40", "count", None, None, 40.0, "at_most", "pupil"),
 ]  # fmt: skip
 
 
