@@ -225,6 +225,7 @@ class QuantityReader:
             and e[0].pos_ == "NUM"
             and not self._is_year(e[0])
         ]
+        seeds += [(t.i, t.i + 1, "") for e in ents for t in self._figures_inside_name(e, numeric)]
         skip = set(self.lex["extra_seed_skip"])
         for token in doc:
             if token.ent_iob_ != "O":
@@ -238,6 +239,24 @@ class QuantityReader:
             if self._opens_amount(token) or self._a_fraction(doc, token.i):
                 seeds.append((token.i, token.i + 1, ""))
         return sorted(seeds)
+
+    def _figures_inside_name(self, ent: Span, numeric: set[str]) -> list[Token]:
+        """Numerals the NER swallowed into a longer name, mostly in title-case headlines
+        ("Boeing to Cut 17,000 Jobs" tagged ORG, "EU Fines Apple 1.8 Billion Euros"): a figure
+        followed by a scale word or a plural noun counts something; "Boeing 737" does not."""
+        if len(ent) < 2 or ent.label_ in numeric or ent.label_ in self.lex["blocking_labels"]:
+            return []
+        figures = []
+        for token in ent[:-1]:
+            following = token.doc[token.i + 1]
+            if (
+                _NUMERAL.match(token.text)
+                and token.pos_ == "NUM"
+                and not self._is_year(token)
+                and (following.lower_ in self.scales or following.tag_ == "NNS")
+            ):
+                figures.append(token)
+        return figures
 
     def _count_tagged_date(self, ent: Span) -> bool:
         """A DATE entity of numbers no year could be ("8046 ballots", "between 10 and 20")."""
@@ -921,6 +940,8 @@ class QuantityReader:
         name = doc[span.start - 1]
         if name.pos_ != "PROPN" or not name.is_title or name.is_sent_start:
             return False
+        if _title_case_line(name) and not name.ent_type_:
+            return False  # "Police Arrest 45 After Clashes": every word is capitalised
         following = doc[span.end] if span.end < len(doc) else None
         return following is None or following.tag_ not in ("NNS", "NNPS")
 
@@ -1152,8 +1173,14 @@ def _group_name(noun: Token) -> bool:
         return False
     if noun.tag_ != "NNPS" and noun.ent_type_ != "NORP":
         return False
-    words = [t for t in noun.sent if t.is_alpha and len(t) > 3]
-    return sum(t.is_title for t in words) * 2 <= len(words)
+    return not _title_case_line(noun)
+
+
+def _title_case_line(token: Token) -> bool:
+    """Whether the sentence capitalises most of its words (a title-case headline), so that a
+    capital says nothing about a name."""
+    words = [t for t in token.sent if t.is_alpha and len(t) > 3]
+    return sum(t.is_title for t in words) * 2 > len(words)
 
 
 def _last_counted_unit(found: list[tuple[QuantityMention, Span]]) -> str | None:

@@ -467,3 +467,18 @@ def test_a_level_verb_gives_its_plural_subject_as_what_is_counted(extract, text,
 def test_an_elided_figure_does_not_count_the_places_before_it(extract):
     text = "The virus infected 5,000 people in 40 countries and killed 120."
     assert quantity(extract, text, "120").unit == "person"
+
+
+# (headline written for this test, span, unit)
+HEADLINE_FIGURES = [
+    ("Carmaker to Cut 4,000 Jobs as Sales Slump", "4,000", "job"),
+    ("Regulator Fines Bank 2.5 Billion Euros Over Reporting Failures", "2.5 Billion Euros", "EUR"),
+    ("Police Arrest 45 After Clashes Outside Stadium", "45", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit"), HEADLINE_FIGURES, ids=[h[1] for h in HEADLINE_FIGURES]
+)
+def test_figures_in_title_case_headlines_are_read(extract, text, span, unit):
+    assert quantity(extract, text, span).unit == unit
