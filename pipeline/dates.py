@@ -850,8 +850,16 @@ class DateStage(LexiconComponent):
         meta = article_of(doc)
         mentions: list[DateMentionData] = []
         anchor: tuple[int, str] | None = None  # (sentence start, value) of the last point
+        # "outages on 332 days": days the quantities stage counted as occasions are no duration.
+        occasions = [
+            (q.start, q.end)
+            for q in doc._.quantities
+            if q.kind == "count" and q.unit in self.time_unit_words
+        ]
         for span in sorted(self._candidate_spans(doc), key=lambda s: s.start):
             if in_ranges(span.start_char, span.end_char, meta.boilerplate):
+                continue
+            if any(start < span.end_char and span.start_char < end for start, end in occasions):
                 continue
             if self._is_measured_time(span) or self._is_rate(span):
                 continue

@@ -26,6 +26,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from fnmatch import fnmatch
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -436,10 +437,14 @@ def evaluate(
     pred: Path | None = None,
     split: str = "all",
     model: Path | None = None,
+    docs: Sequence[str] = (),
 ) -> Report:
-    """Score predictions (or a fresh pipeline run) against the gold records."""
+    """Score predictions (or a fresh pipeline run) against the gold records; ``docs`` keeps
+    only the articles whose doc_id matches one of these glob patterns ("4*")."""
     corpus = gold_dir.parent
     gold = select_split(load_records(gold_dir), split, corpus)
+    if docs:
+        gold = {k: v for k, v in gold.items() if any(fnmatch(k, pattern) for pattern in docs)}
     predictions = load_records(pred) if pred else predict(gold, corpus / "raw", model)
     optional_file = corpus / "optional.json"
     optional = (
@@ -561,12 +566,20 @@ def evaluate_command(
     model: Annotated[
         Path | None, typer.Option(help="Pipeline directory (default: models/ or assemble).")
     ] = None,
+    docs: Annotated[
+        list[str] | None,
+        typer.Option("--docs", help="Only doc_ids matching this glob, e.g. '4*'; repeatable."),
+    ] = None,
 ) -> None:
     """Score extraction against the gold set, per field."""
     if split not in {"dev", "test", "all"}:
         raise typer.BadParameter("--split must be dev, test or all")
     thresholds = parse_thresholds(fail_under or [])
-    result = evaluate(gold, pred, split, model)
+    try:
+        result = evaluate(gold, pred, split, model, docs or ())
+    except FileNotFoundError as error:
+        Console(stderr=True).print(f"[red]error:[/red] {error}")
+        raise typer.Exit(2) from None
     console = Console()
     if errors:
         render_errors(result, console)

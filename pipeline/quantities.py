@@ -47,6 +47,11 @@ _SLASH_FRACTION = re.compile(r"^(?P<num>\d+)/(?P<den>\d+)$")
 _DIGIT_ORDINAL = re.compile(r"^(?P<num>\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
 _YEAR = re.compile(r"^\d{4}$")
 _DIGITS = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
+# A temperature scale named anywhere in the article ("1.5 degrees Celsius", "47.2C", "108F").
+_SCALES_NAMED = {
+    "°C": re.compile(r"celsius|centigrade|\d\s?°?\s?C\b", re.IGNORECASE),
+    "°F": re.compile(r"fahrenheit|\d\s?°?\s?F\b", re.IGNORECASE),
+}
 
 
 @dataclass
@@ -108,6 +113,7 @@ class QuantityReader:
         self.time_after = re.compile(lexicon["time_after_pattern"], re.IGNORECASE)
         self.year_low, self.year_high = lexicon["year_range"]
         self.pint_excluded = set(lexicon["pint_excluded_words"])
+        self.pint_symbols: dict[str, str] = lexicon["pint_symbols"]
         self.glued_units: dict[str, str] = lexicon["glued_units"]
         self.duration_units = set(lexicon["duration_units"])
         self.pound_words = set(lexicon["pound_words"])
@@ -131,6 +137,18 @@ class QuantityReader:
         self.currency_by_place: dict[str, dict[str, str]] = lexicon["currency_words_by_place"]
         self.margin_after = set(lexicon["margin_words_after"])
         self.margin_verbs = set(lexicon["margin_verbs"])
+        self.glued_subunits: dict[str, list[Any]] = lexicon["glued_subunits"]
+        self.openers_in_span = set(lexicon["range_openers_in_span"])
+        self.change_verbs = set(lexicon["change_verbs"])
+        self.anaphoric_nouns = set(lexicon["anaphoric_nouns"])
+        self.comparative_heads = set(lexicon["comparative_heads"])
+        self.people_predicates = _phrase_table({p: True for p in lexicon["people_predicates"]})
+        self.measure_per = set(lexicon["measure_per_units"])
+        self.temperature_words = set(lexicon["temperature_words"])
+        self.share_point_context = set(lexicon["share_point_context"])
+        # Places the current document names, for currency words that are also verbs ("won").
+        self._places: Counter[str] = Counter()
+        self._scales_named: set[str] = set()  # temperature scales the current document names
 
     @cached_property
     def units(self) -> pint.UnitRegistry:
@@ -149,6 +167,10 @@ class QuantityReader:
         blocking = set(self.lex["blocking_labels"])
         # Built once per Doc: ``doc.text`` and ``doc.ents`` rebuild themselves on every access.
         ents, lowers, doc_text = doc.ents, [t.lower_ for t in doc], doc.text
+        self._places = Counter(e.text.lower() for e in ents if e.label_ in ("GPE", "NORP"))
+        self._scales_named = {
+            unit for unit, named in _SCALES_NAMED.items() if named.search(doc_text)
+        }
         rescued = [
             e
             for e in ents
@@ -158,7 +180,7 @@ class QuantityReader:
         blocked = {t.i for e in ents if e.label_ in blocking and e not in rescued for t in e}
         fractions = self._fractions_tagged_date(ents, lowers)
         blocked -= {i for start, end in fractions for i in range(start, end)}
-        leading = self._numbers_before_date(ents, lowers)
+        leading = self._numbers_before_date(ents, lowers) + self._occasions_in_date(ents, lowers)
         blocked -= {i for start, end in leading for i in range(start, end)}
         scores = _score_tokens(doc)
         blocked |= scores
@@ -188,15 +210,15 @@ class QuantityReader:
                 found.append((mention, span))
                 # An entity may hold a second figure ("84% to 16%" read as two).
                 start = max(span.end, start + 1)
-        self._localise_currencies(found, ents, lowers)
+        self._localise_currencies(found, lowers)
         return sorted((m for m, _ in found), key=lambda m: m.start)
 
     def _localise_currencies(
-        self, found: list[tuple[QuantityMention, Span]], ents: Sequence[Span], lowers: list[str]
+        self, found: list[tuple[QuantityMention, Span]], lowers: list[str]
     ) -> None:
         """ "dirhams" are Moroccan in an article about Morocco: a currency word several countries
         use takes the code of the country the article names most, else its default."""
-        places = Counter(e.text.lower() for e in ents if e.label_ in ("GPE", "NORP"))
+        places = self._places
         for mention, span in found:
             if mention.kind != "money" or not mention.unit:
                 continue
@@ -222,7 +244,7 @@ class QuantityReader:
             if len(e) == 1
             and e.label_ not in numeric
             and _NUMERAL.match(e[0].text)
-            and e[0].pos_ == "NUM"
+            and (e[0].pos_ == "NUM" or self._glued_money(e[0].text))
             and not self._is_year(e[0])
         ]
         seeds += [(t.i, t.i + 1, "") for e in ents for t in self._figures_inside_name(e, numeric)]
@@ -239,6 +261,11 @@ class QuantityReader:
             if self._opens_amount(token) or self._a_fraction(doc, token.i):
                 seeds.append((token.i, token.i + 1, ""))
         return sorted(seeds)
+
+    def _glued_money(self, text: str) -> bool:
+        """ "110p": digits with a currency subunit written on, which the NER may take for a name."""
+        numeral = _NUMERAL.match(text)
+        return bool(numeral and numeral["suf"].lower() in self.glued_subunits)
 
     def _figures_inside_name(self, ent: Span, numeric: set[str]) -> list[Token]:
         """Numerals the NER swallowed into a longer name, mostly in title-case headlines
@@ -311,6 +338,32 @@ class QuantityReader:
                 k += 1
             if ent.start < k < ent.end and lowers[k] in self.date_openers_after_number:
                 ranges.append((ent.start, k))
+        return ranges
+
+    def _on_before(self, lowers: list[str], i: int) -> bool:
+        """ "on 332 days", "on a record 332 days", "on as many as 21 days": days counted as
+        occasions, not a duration."""
+        qualifier = _phrase_ending_at(lowers, i, self.qualifiers_before, set())
+        k = i - (qualifier[1] if qualifier else 0) - 1
+        while k >= 0 and lowers[k] in ("a", "record", "total", "of"):
+            k -= 1
+        return k >= 0 and lowers[k] == "on"
+
+    def _occasions_in_date(self, ents: Sequence[Span], lowers: list[str]) -> list[tuple[int, int]]:
+        """ "outages on a record 332 days last year", tagged DATE whole: the figure counts days."""
+        ranges = []
+        for ent in ents:
+            if ent.label_ != "DATE":
+                continue
+            for k in range(ent.start, ent.end - 1):
+                if (
+                    _DIGITS.match(lowers[k])
+                    and lowers[k + 1] in self.duration_nouns
+                    and self._on_before(lowers, k)
+                ):
+                    qualifier = _phrase_ending_at(lowers, k, self.qualifiers_before, set())
+                    start = k - qualifier[1] if qualifier else k
+                    ranges.append((max(start, ent.start), k + 1))
         return ranges
 
     def _measure_tagged_date(self, ent: Span, lowers: list[str]) -> bool:
@@ -428,10 +481,23 @@ class QuantityReader:
                 second, end = None, first.end
                 if opener and qualifier is None:
                     begin = start
+            elif opener == "from" and self._change_between(doc, start - 1):
+                # "lifts the fare from $1.75 to $2.25": a change between two figures.
+                second, end = None, first.end
+                if qualifier is None:
+                    begin = start
             else:
                 first, second = shared
+                if opener not in self.openers_in_span and begin == start - 1:
+                    begin = start  # "ranges from 10 to 20": the preposition stays out
         last = second or first
         unit, end = self._unit_after(doc, lowers, last, end, label, taken)
+        if unit and "/" not in unit:
+            per = self._per_measure(lowers, end, taken)
+            if per:
+                unit, end = f"{unit}/{per[0]}", end + per[1]  # "5.9 tonnes a hectare"
+        if unit == "°":
+            unit = self._temperature_scale(doc[begin:end], last.value)
         if prefix_unit and unit is None:
             unit = prefix_unit
         if second is None and unit in self.duration_units:
@@ -462,15 +528,27 @@ class QuantityReader:
         mention = self._mention(span, first, second, qualifier, unit, found)
         return mention, span
 
+    def _change_between(self, doc: Doc, i: int) -> bool:
+        """Whether "from" at ``i`` belongs to a verb of change ("raised the rate from"), directly
+        or through the thing changed."""
+        head = doc[i].head
+        if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubj", "nsubjpass"):
+            head = head.head
+        return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in self.change_verbs
+
     def _a_duration(self, doc: Doc, lowers: list[str], span: Span, unit: str | None) -> bool:
         """An amount of time: a time unit ("23 minutes") or a time noun counted ("four hours")."""
         if unit is not None:
             return unit in self.duration_units
+        if span.end >= len(doc):
+            return False
+        noun = doc[span.end]
+        occasions = self._on_before(lowers, span.start)  # "outages on 332 days"
         return (
-            span.end < len(doc)
-            and lowers[span.end] in self.duration_nouns
-            and doc[span.end].pos_ == "NOUN"
+            lowers[span.end] in self.duration_nouns
+            and noun.pos_ == "NOUN"
             and span.root.dep_ == "nummod"
+            and not occasions
         )
 
     def _margin(self, doc: Doc, lowers: list[str], span: Span) -> bool:
@@ -563,6 +641,25 @@ class QuantityReader:
                     end = k + 1
         return unit, end
 
+    def _per_measure(self, lowers: list[str], end: int, taken: set[int]) -> tuple[str, int] | None:
+        """ "a hectare", "per hectolitre" after a measure: the unit it is measured over."""
+        if end >= len(lowers) or lowers[end] not in self.measure_per:
+            return None
+        match = _phrase_at(lowers, end + 1, self.measure_units, taken)
+        if match is None or "/" in match[0]:
+            return None
+        return match[0], 1 + match[1]
+
+    def _temperature_scale(self, span: Span, value: float | None) -> str:
+        """Bare "degrees" of a temperature: the scale the article names; else, by the words
+        around it, Fahrenheit above 60 (no weather reaches 60 °C) and Celsius below; else an
+        angle, "°"."""
+        if len(self._scales_named) == 1:
+            return next(iter(self._scales_named))
+        if not any(t.lower_ in self.temperature_words for t in span.sent):
+            return "°"
+        return "°F" if value is not None and value > 60 else "°C"
+
     def _rate_after(self, lowers: list[str], end: int) -> tuple[str, int] | None:
         """ "a day", "per second" after a measure or sum makes it a rate ("euros a year").
 
@@ -631,7 +728,7 @@ class QuantityReader:
             return None
         if unit.dimensionality not in self.pint_dimensions:
             return None
-        return f"{unit:~}"
+        return self.pint_symbols.get(f"{unit:~}")
 
     # -- amounts --------------------------------------------------------------
 
@@ -711,6 +808,9 @@ class QuantityReader:
                 amount.unit_suffix = self.measure_units[(lowered,)]
             elif lowered in self.glued_units:
                 amount.unit_suffix = self.glued_units[lowered]
+            elif lowered in self.glued_subunits and not numeral["cur"]:
+                code, factor = self.glued_subunits[lowered]
+                amount.currency, amount.value = code, _times(amount.value, float(factor))
             elif suffix not in ("-",):
                 amount.unit_suffix = self._pint_text(suffix)
         # "2 1/2"
@@ -731,7 +831,9 @@ class QuantityReader:
             unit = self.units.parse_units(text)
         except Exception:  # pint raises several error types for words it does not know
             return None
-        return f"{unit:~}" if unit.dimensionality in self.pint_dimensions else None
+        if unit.dimensionality not in self.pint_dimensions:
+            return None
+        return self.pint_symbols.get(f"{unit:~}")
 
     def _read_scale(self, doc: Doc, amount: Amount, taken: set[int]) -> Amount:
         """Scale words after digits: "1.5 million", "12m", "1.5-billion"."""
@@ -861,6 +963,9 @@ class QuantityReader:
         if percent and amount.currency is None:
             amount.percent_unit, amount.end = percent[0], j + percent[1]
             return amount
+        if amount.currency is None and self._share_points(doc, lowers, j):
+            amount.percent_unit, amount.end = "percentage_point", j + 1
+            return amount
         adjective = _phrase_at(lowers, j, self.currency_adjectives, taken)
         k = j + adjective[1] if adjective else j
         if k < len(doc) and k not in taken:
@@ -872,6 +977,7 @@ class QuantityReader:
                 word not in self.money_label_words
                 or label == "MONEY"
                 or self._pounds_of_money(lowers, amount, k)
+                or self._currency_of_named_place(doc, k)
             ):
                 code = adjective[0] if adjective else self.currency_words[word]
             elif word in self.subunits and amount.currency is None:
@@ -883,6 +989,22 @@ class QuantityReader:
             if code and (amount.currency is None or amount.currency == code):
                 amount.currency, amount.end = code, k + 1
         return amount
+
+    def _share_points(self, doc: Doc, lowers: list[str], j: int) -> bool:
+        """ "a fall of more than 14 points in the party's vote share": percentage points."""
+        if j >= len(doc) or lowers[j] not in ("point", "points"):
+            return False
+        return any(t.lower_ in self.share_point_context for t in doc[j].sent)
+
+    def _currency_of_named_place(self, doc: Doc, k: int) -> bool:
+        """ "shares rose to 58,700 won" in an article that names South Korea: a currency word that
+        is also a verb, with no object after it, in an article about a country that uses it."""
+        places = self.currency_by_place.get(doc[k].lower_, {})
+        if not any(self._places[place] for place in places):
+            return False
+        following = doc[k + 1] if k + 1 < len(doc) else None
+        objects = ("DET", "NUM", "NOUN", "PROPN", "ADJ", "PRON")  # "won the vote", "won 3 seats"
+        return following is None or following.pos_ not in objects
 
     def _pounds_of_money(self, lowers: list[str], amount: Amount, k: int) -> bool:
         """ "several hundred pounds", "73 million pounds": sums too large to be weights,
@@ -1007,10 +1129,14 @@ class QuantityReader:
             kind = "ordinal"
         else:
             kind = "count"
-            # The figure's own tokens: "up to about 300 people" hangs off "up" in the parse.
-            figure = span.doc[first.start : last.end]
-            unit = self._counted_noun(figure, found)
-            if unit is None and self._elliptical(span):
+            # The figure's own tokens: "up to about 300 people" hangs off "up" in the parse, and
+            # the noun of a range follows its last figure ("from 3,167 to 3,925 tigers").
+            unit = self._counted_noun(span.doc[last.start : last.end], found)
+            if unit is None and second is not None:
+                unit = self._counted_noun(span.doc[first.start : last.end], found)
+            if unit is None and self._describes_people(span):
+                unit = "person"  # "five dead and 50,000 cut off"
+            elif unit is None and self._elliptical(span):
                 kind, unit = self._elided_unit(span, found)
         mention = QuantityMention(span.start_char, span.end_char, kind, unit=unit)
         if first.kind == "vague":
@@ -1031,6 +1157,13 @@ class QuantityReader:
         """The noun the number modifies, as a singular lemma; "X of them": the last one counted."""
         root = span.root
         head = root.head
+        if (
+            head.i >= span.end
+            and (head.lower_ in self.comparative_heads or head.pos_ == "NUM")
+            and head.head.i > head.i
+            and head.head.pos_ in ("NOUN", "PROPN")
+        ):
+            head = head.head  # "seven more Patriot systems", "three of 36 economists"
         if _hyphen_joined(span) and span.doc[span.end + 1].pos_ == "NOUN":
             return self._noun_lemma(span.doc[span.end + 1])  # "a 22-member alliance"
         if (
@@ -1046,6 +1179,8 @@ class QuantityReader:
                 and head.head.pos_ in ("NOUN", "PROPN")
             ):
                 head = head.head
+            if head.lower_ in self.anaphoric_nouns:
+                return _last_counted_unit(found)  # "destroyed 412 homes and damaged 57 others"
             return self._noun_lemma(self._coordinated_head(head))
         for child in root.children:
             if child.dep_ == "prep" and child.lower_ == "of" and child.i >= span.end:
@@ -1058,6 +1193,10 @@ class QuantityReader:
                 if noun.pos_ in ("NOUN", "PROPN"):
                     return self._noun_lemma(noun)
         return None
+
+    def _describes_people(self, span: Span) -> bool:
+        lowers = [t.lower_ for t in span.doc[span.end : span.end + 2]]
+        return _phrase_at(lowers, 0, self.people_predicates) is not None
 
     def _coordinated_head(self, noun: Token) -> Token:
         """ "85 wind and solar projects": a singular noun that a count's parse attaches to,
@@ -1112,6 +1251,14 @@ class QuantityReader:
                 and mention.unit not in self.duration_units
             ):
                 return "measure", mention.unit
+        if fallback[1] is None:
+            # "Madhya Pradesh has the most tigers, with 785": the noun a superlative compared.
+            for token in span.doc[sent.start : span.start]:
+                if token.tag_ == "NNS" and any(
+                    c.dep_ == "amod" and c.lower_ in ("most", "fewest", "more", "fewer")
+                    for c in token.children
+                ):
+                    fallback = ("count", self._noun_lemma(token))
         return fallback
 
     def _counts_places(self, span: Span) -> bool:

@@ -16,7 +16,14 @@ import hashlib
 from collections.abc import Iterator
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 SCHEMA_VERSION = "1.0"
 
@@ -88,6 +95,23 @@ class Entity(Span):
     canonical: str
 
 
+# One spelling per measure unit, so that consumers compare units as strings: what people
+# (and other tools) write on the left, the symbol records carry on the right. A rate's parts
+# are spelled one by one ("sq km/year" -> "km²/year").
+UNIT_SPELLINGS = {
+    "sq km": "km²", "square km": "km²", "km2": "km²", "sq mi": "mi²", "mi2": "mi²",
+    "sq ft": "ft²", "ft2": "ft²", "sq m": "m²", "m2": "m²", "km3": "km³", "m3": "m³",
+    "L": "l", "kph": "km/h", "kt": "kn", "knot": "kn", "tonne": "t",
+}  # fmt: skip
+
+
+def unit_spelling(unit: str | None) -> str | None:
+    """The record spelling of a unit ("sq km" -> "km²"); other units pass unchanged."""
+    if not unit:
+        return unit
+    return "/".join(UNIT_SPELLINGS.get(part, part) for part in unit.split("/"))
+
+
 class Quantity(Span):
     id: str = Field(pattern=r"^q\d+$")
     kind: QuantityKind
@@ -96,6 +120,11 @@ class Quantity(Span):
     high: float | None = None
     qualifier: QuantityQualifier = "exact"
     unit: str | None = None
+
+    @field_validator("unit")
+    @classmethod
+    def _one_spelling(cls, unit: str | None) -> str | None:
+        return unit_spelling(unit)
 
 
 class DateMention(Span):

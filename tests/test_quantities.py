@@ -482,3 +482,78 @@ HEADLINE_FIGURES = [
 )
 def test_figures_in_title_case_headlines_are_read(extract, text, span, unit):
     assert quantity(extract, text, span).unit == unit
+
+
+# Sentences written for these tests: (sentence, span, kind, value, low, high, qualifier, unit)
+ROUND3_CASES = [
+    ("Shares in the chipmaker rose to 71,200 won in Seoul.",
+     "71,200 won", "money", 71200.0, None, None, "exact", "KRW"),
+    ("The broker cut its target price to 85p from 120p.",
+     "85p", "money", 0.85, None, None, "exact", "GBP"),
+    ("The ministry will spend 12 billion Congolese francs on clinics.",
+     "12 billion Congolese francs", "money", 12e9, None, None, "exact", "CDF"),
+    ("The council raised the bus fare from $2.10 to $2.60 last month.",
+     "$2.60", "money", 2.6, None, None, "exact", "USD"),
+    ("Estimates range from 1,200 to 1,500 wolves across the region.",
+     "1,200 to 1,500", "count", None, 1200.0, 1500.0, "range", "wolf"),
+    ("The flood destroyed 80 barns and damaged 45 others.",
+     "45", "count", 45.0, None, None, "exact", "barn"),
+    ("Storm leaves 12 dead and 3,000 stranded",
+     "3,000", "count", 3000.0, None, None, "exact", "person"),
+    ("The army says it needs at least four more Leopard tanks.",
+     "at least four", "count", None, 4.0, None, "at_least", "tank"),
+    ("Only two of 30 analysts polled expected the cut.",
+     "two", "count", 2.0, None, None, "exact", "analyst"),
+    ("The grid imposed blackouts on a record 200 days last year.",
+     "200", "count", 200.0, None, None, "exact", "day"),
+    ("Barley yields averaged 6.1 tonnes a hectare this season.",
+     "6.1 tonnes a hectare", "measure", 6.1, None, None, "exact", "t/ha"),
+    ("The terminal can handle up to 9 million TEUs a year.",
+     "up to 9 million TEUs a year", "measure", None, None, 9e6, "at_most", "TEU/year"),
+    ("The detour adds about 2,000 nautical miles to each voyage.",
+     "about 2,000 nautical miles", "measure", 2000.0, None, None, "approximate", "nmi"),
+    ("The warehouse covers 250,000 sq ft on the edge of town.",
+     "250,000 sq ft", "measure", 250000.0, None, None, "exact", "ft²"),
+    ("The forecast is for 30 to 60mm of rain overnight.",
+     "30 to 60mm", "measure", None, 30.0, 60.0, "range", "mm"),
+    ("Temperatures in the valley reached 104 degrees on Sunday.",
+     "104 degrees", "measure", 104.0, None, None, "exact", "°F"),
+    ("Night temperatures fell to 4 degrees in the hills.",
+     "4 degrees", "measure", 4.0, None, None, "exact", "°C"),
+    ("The ship turned 45 degrees to port.",
+     "45 degrees", "measure", 45.0, None, None, "exact", "°"),
+    ("The party's vote share fell by 9 points.",
+     "9 points", "percent", 9.0, None, None, "exact", "percentage_point"),
+    ("The province has the most hospitals, with 212.",
+     "212", "count", 212.0, None, None, "exact", "hospital"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value", "low", "high", "qualifier", "unit"),
+    ROUND3_CASES,
+    ids=[case[1] for case in ROUND3_CASES],
+)
+def test_currencies_rates_temperatures_and_counted_nouns(
+    extract, text, span, kind, value, low, high, qualifier, unit
+):
+    q = quantity(extract, text, span)
+    assert outcome(q)[:2] == (span, kind)
+    for got, expected in zip(outcome(q)[2:5], (value, low, high), strict=True):
+        assert (got is None and expected is None) or math.isclose(got, expected)
+    assert (q.qualifier, q.unit) == (qualifier, unit)
+
+
+def test_won_as_a_verb_is_not_money(extract):
+    record = extract("In South Korea, the ruling party won 108 seats.")
+    assert [(q.text, q.unit) for q in record.quantities] == [("108", "seat")]
+
+
+def test_index_points_stay_points(extract):
+    assert quantity(extract, "The index fell 2.3 points on Monday.", "2.3").unit == "point"
+
+
+def test_days_counted_as_occasions_are_not_a_date(extract):
+    record = extract("Power cuts could come on as many as 15 days this winter.")
+    assert [q.text for q in record.quantities] == ["as many as 15"]
+    assert "as many as 15 days" not in [d.text for d in record.dates]
