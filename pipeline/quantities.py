@@ -13,9 +13,10 @@ dependency parse (the noun the number modifies), not from the next word.
 DATE and TIME entities are left to the dates stage; years, ages and clock
 times tagged CARDINAL are dropped here.
 
-Libraries: ``word2number`` turns runs of number words into integers (it fails
-on decimals with scales, fractions and vague numerals, which are read here);
-``pint`` names measure units that the lexicon's table does not list.
+Libraries: ``pint`` names measure units that the lexicon's table does not list
+(only the symbols news uses). Runs of number words are read here: word2number,
+tried first, returns 1 for "one trillion" and 1,201,000,200 for "one billion two
+hundred million", and it reads no fractions or vague numerals.
 """
 
 from __future__ import annotations
@@ -31,7 +32,6 @@ from typing import Any
 import pint
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
-from word2number import w2n
 
 from .extensions import QuantityMention, article_of, in_ranges, register_extensions
 from .lexicon import LexiconComponent
@@ -42,7 +42,8 @@ _NUMERAL = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     r"(?P<suf>[^\d\s]*)$"
 )
-_RANGE_TOKEN = re.compile(r"^(?P<low>\d[\d,]*(?:\.\d+)?)[-–](?P<high>\d[\d,]*(?:\.\d+)?)$")
+# "20-25", and "10-$20" after a currency sign the tokenizer split off.
+_RANGE_TOKEN = re.compile(r"^(?P<low>\d[\d,]*(?:\.\d+)?)[-–][$€£]?(?P<high>\d[\d,]*(?:\.\d+)?)$")
 _SLASH_FRACTION = re.compile(r"^(?P<num>\d+)/(?P<den>\d+)$")
 _DIGIT_ORDINAL = re.compile(r"^(?P<num>\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
 _YEAR = re.compile(r"^\d{4}$")
@@ -254,8 +255,10 @@ class QuantityReader:
                 continue
             if token.lower_ in skip:
                 following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-                if token.lower_ == "one" or (
-                    following not in self.multipliers and not self._a_fraction(doc, token.i)
+                if (token.lower_ == "one" and following not in self.denominators) or (
+                    token.lower_ != "one"
+                    and following not in self.multipliers
+                    and not self._a_fraction(doc, token.i)
                 ):
                     continue
             if self._opens_amount(token) or self._a_fraction(doc, token.i):
@@ -286,17 +289,27 @@ class QuantityReader:
         return figures
 
     def _count_tagged_date(self, ent: Span) -> bool:
-        """A DATE entity of numbers no year could be ("8046 ballots", "between 10 and 20")."""
-        glue = self.range_openers | self.range_connectors
-        numbers = [t for t in ent if t.lower_ not in glue]
-        if not numbers or len(numbers) > 2:
-            return False
-        for token in numbers:
-            if not re.match(r"^\d[\d,]*(?:\.\d+)?$", token.text):
+        """A DATE entity with no date in it: numbers no year could be, number words and
+        fractions ("8046 ballots", "between 10 and 20", "One eighth", "one and a [half]",
+        "Between 10 and 20 dollars")."""
+        glue = self.range_openers | self.range_connectors | {"a", "an", "and", "-"}
+        numerals, words = 0, 0
+        for token in ent:
+            low = token.lower_
+            if _DIGITS.match(token.text):
+                if self.year_low <= _to_float(token.text) <= self.year_high:
+                    return False
+                numerals += 1
+            elif low in self.number_words or low in self.denominators:
+                words += 1
+            elif not (
+                low in glue
+                or low in self.currency_words
+                or (low,) in self.percent_phrases
+                or (low,) in self.measure_units
+            ):
                 return False
-            if self.year_low <= _to_float(token.text) <= self.year_high:
-                return False
-        return True
+        return numerals <= 2 and numerals + words > 0
 
     def _fractions_tagged_date(
         self, ents: Sequence[Span], lowers: list[str]
@@ -899,7 +912,14 @@ class QuantityReader:
                 fraction = Amount(
                     i, j + 1, numerator / self.denominators[lowers[j]], kind="fraction"
                 )
-                return self._fraction_of_percent(lowers, fraction, taken)
+                scaled = self._fraction_of_scale(lowers, fraction, taken)
+                return scaled or self._fraction_of_percent(lowers, fraction, taken)
+            mixed = self._and_a_fraction(lowers, j, taken)
+            whole = _words_to_number(words) if mixed else None
+            if mixed and whole is not None:
+                # "two and a half percent", "one and a half million barrels"
+                amount = Amount(i, mixed[1], whole + mixed[0])
+                return self._scaled_words(lowers, amount, taken)
             if lowers[j] in self.multipliers:
                 numerator = _words_to_number(words)
                 if numerator is None:
@@ -909,7 +929,7 @@ class QuantityReader:
             if lowers[i] in ("half", "halves"):
                 return self._read_half(lowers, i, taken)
             return None
-        # word2number knows hundred to trillion; "lakh" and "crore" multiply what it reads.
+        # "lakh" and "crore" close a run ("twelve lakh"): they multiply what comes before.
         extra = 1.0
         while words and words[-1] not in self.number_words:
             extra *= self.scales[words.pop()]
@@ -922,6 +942,38 @@ class QuantityReader:
                 break
             scale *= self.scales[word]
         return Amount(i, j, value * extra, scale=scale)
+
+    def _and_a_fraction(
+        self, lowers: list[str], j: int, taken: set[int]
+    ) -> tuple[float, int] | None:
+        """ "and a half" after a whole number: (0.5, the index after it)."""
+        if lowers[j : j + 2] not in (["and", "a"], ["and", "an"]) or j + 2 >= len(lowers):
+            return None
+        if any(k in taken for k in range(j, j + 3)) or lowers[j + 2] not in self.denominators:
+            return None
+        return 1 / self.denominators[lowers[j + 2]], j + 3
+
+    def _scaled_words(self, lowers: list[str], amount: Amount, taken: set[int]) -> Amount:
+        """A scale word after a number read from words ("one and a half million")."""
+        j = amount.end
+        while j < len(lowers) and j not in taken and lowers[j] in _LARGE_SCALES:
+            amount.scale *= _LARGE_SCALES[lowers[j]]
+            amount.value = _times(amount.value, _LARGE_SCALES[lowers[j]])
+            j += 1
+        amount.end = j
+        return amount
+
+    def _fraction_of_scale(
+        self, lowers: list[str], fraction: Amount, taken: set[int]
+    ) -> Amount | None:
+        """ "a quarter million", "a third of a million": a number, not a fraction."""
+        j = fraction.end
+        if lowers[j : j + 2] in (["of", "a"], ["of", "an"]):
+            j += 2
+        if j >= len(lowers) or j in taken or lowers[j] not in _LARGE_SCALES:
+            return None
+        scale = _LARGE_SCALES[lowers[j]]
+        return Amount(fraction.start, j + 1, _times(fraction.value, scale), scale=scale)
 
     def _fraction_of_percent(self, lowers: list[str], amount: Amount, taken: set[int]) -> Amount:
         """ "a quarter of a percentage point" is 0.25 points, not a fraction."""
@@ -947,6 +999,8 @@ class QuantityReader:
             if lowers[i + 2] in self.scales and lowers[i + 2] not in self.glued_scales:
                 scale = self.scales[lowers[i + 2]]
                 return Amount(i, i + 3, 0.5 * scale, scale=scale)
+            if lowers[i + 2] in self.multipliers:  # "half a dozen"
+                return Amount(i, i + 3, 0.5 * self.multipliers[lowers[i + 2]])
             percent = _phrase_at(lowers, i + 2, self.percent_phrases, taken)
             if percent:
                 return Amount(i, i + 2 + percent[1], 0.5, percent_unit=percent[0])
@@ -1434,13 +1488,46 @@ def _times(value: float | None, factor: float) -> float | None:
     return None if value is None else value * factor
 
 
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+          "fifteen sixteen seventeen eighteen nineteen")  # fmt: skip
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
+_SMALL_NUMBERS = {word: value for value, word in enumerate(_UNITS.split())} | {
+    word: 10 * tens for tens, word in enumerate(_TENS.split(), 2)
+}
+_LARGE_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
 def _words_to_number(words: list[str]) -> float | None:
-    """word2number on a run of number words ("twenty five", "two hundred thousand")."""
-    try:
-        value = w2n.word_to_num(" ".join(words))
-    except (ValueError, IndexError):  # word2number raises IndexError on "million thousand"
-        return None
-    return float(value) if value is not None and math.isfinite(value) else None
+    """A run of number words ("twenty five", "one billion two hundred million"); None when the
+    words do not make one number ("five four", "million thousand")."""
+    total, group, last_scale, previous = 0.0, 0.0, math.inf, ""
+    for word in words:
+        if word in _SMALL_NUMBERS:
+            value = _SMALL_NUMBERS[word]
+            if previous in _SMALL_NUMBERS and not (
+                _SMALL_NUMBERS[previous] >= 20 and _SMALL_NUMBERS[previous] % 10 == 0 and value < 10
+            ):
+                return None  # "five four"; "twenty five" is fine
+            group += value
+        elif word == "hundred":
+            if group >= 100:
+                return None
+            group = (group or 1) * 100
+        elif word in _LARGE_SCALES:
+            scale = _LARGE_SCALES[word]
+            if group == 0 and total:
+                if scale <= last_scale:
+                    return None  # "million thousand"
+                total *= scale  # "three thousand million"
+            elif scale >= last_scale:
+                return None  # "two million three million"
+            else:
+                total += (group or 1) * scale
+            group, last_scale = 0.0, min(last_scale, scale)
+        else:
+            return None
+        previous = word
+    return total + group
 
 
 class QuantityStage(LexiconComponent):

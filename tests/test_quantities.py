@@ -7,6 +7,7 @@ import math
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from num2words import num2words
 
 from pipeline.schema import Quantity
 
@@ -557,3 +558,52 @@ def test_days_counted_as_occasions_are_not_a_date(extract):
     record = extract("Power cuts could come on as many as 15 days this winter.")
     assert [q.text for q in record.quantities] == ["as many as 15"]
     assert "as many as 15 days" not in [d.text for d in record.dates]
+
+
+# Number words and fractions, in sentences written for these tests.
+WORD_CASES = [
+    ("The debt passed one trillion dollars in June.",
+     "one trillion dollars", "money", 1e12, None, None, "exact", "USD"),
+    ("The bank lent one billion two hundred million euros.",
+     "one billion two hundred million euros", "money", 1.2e9, None, None, "exact", "EUR"),
+    ("The scheme will create a quarter million jobs.",
+     "a quarter million", "count", 250000.0, None, None, "exact", "job"),
+    ("Half a dozen ministers resigned.",
+     "Half a dozen", "count", 6.0, None, None, "exact", "minister"),
+    ("Prices rose by two and a half percent.",
+     "two and a half percent", "percent", 2.5, None, None, "exact", "percent"),
+    ("The tanker carried one and a half million barrels of crude.",
+     "one and a half million barrels", "measure", 1.5e6, None, None, "exact", "barrel"),
+    ("One eighth of the budget goes to defence.",
+     "One eighth", "fraction", 0.125, None, None, "exact", None),
+    ("Between 10 and 20 dollars a week goes on fuel.",
+     "Between 10 and 20 dollars a week", "money", None, 10.0, 20.0, "range", "USD/week"),
+    ("Seats cost $40-$60 each.",
+     "$40-$60", "money", None, 40.0, 60.0, "range", "USD"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value", "low", "high", "qualifier", "unit"),
+    WORD_CASES,
+    ids=[case[1] for case in WORD_CASES],
+)
+def test_number_words_fractions_and_ranges(
+    extract, text, span, kind, value, low, high, qualifier, unit
+):
+    q = quantity(extract, text, span)
+    assert outcome(q)[:2] == (span, kind)
+    for got, expected in zip(outcome(q)[2:5], (value, low, high), strict=True):
+        assert (got is None and expected is None) or math.isclose(got, expected)
+    assert (q.qualifier, q.unit) == (qualifier, unit)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.integers(min_value=2, max_value=999_999_999_999))
+def test_numbers_written_in_words_read_back(extract, number):
+    words = num2words(number).replace(",", "")  # "one million, two hundred and three"
+    text = f"The agency counted {words} ballots."
+    found = [q for q in extract(text).quantities if q.text == words]
+    assert len(found) == 1 and found[0].value == number, [q.text for q in extract(text).quantities]
