@@ -111,6 +111,7 @@ class DateResolver:
         self.leading_trim = lx.get("leading_trim", [])
         self.trailing_trim = lx.get("trailing_trim_after_number", [])
         self.trailing_unit_trim = lx.get("trailing_trim_after_unit", [])
+        self.trailing_nouns = lx.get("trailing_trim_nouns", [])
         self.time_units: dict[str, str] = lx.get("time_units", {})
         self.ordinal_words = lx.get("ordinal_words", [])
         self.half_words: dict[str, int] = lx.get("half_words", {})
@@ -119,6 +120,7 @@ class DateResolver:
         self.weekend_words: dict[str, int] = lx.get("weekend_words", {})
         self.current_units = set(lx.get("current_unit_words", []))
         self.clause_words = lx.get("clause_words", ["that"])
+        self.anaphoric_words = lx.get("anaphoric_words", ["previous"])
         self._compile()
 
     def _compile(self) -> None:
@@ -129,6 +131,10 @@ class DateResolver:
         # "warned on Sept. 1 that ...": the model runs on into the reported clause
         self.re_trailing_clause = re.compile(
             rf"(?<=\d|y)\s+(?:{_alternation(self.clause_words)})(?:\s+\S+)?$", flags
+        )
+        # "the July-September period": the noun adds nothing to the date before it
+        self.re_trailing_noun = re.compile(
+            rf"(?<=\w)\s+(?:{_alternation(self.trailing_nouns)})$", flags
         )
         self.re_qualifier = re.compile(rf"^({_alternation(self.qualifiers)})\s+")
         self.re_part = re.compile(rf"^({_alternation(self.part_words)})(?:\s+|-|\s*-\s*)(.+)$")
@@ -150,8 +156,14 @@ class DateResolver:
             rf"^({number})[\s-]+({unit})s?\s+({_alternation(self.anchored_words)})$"
         )
         self.re_anchor_same = re.compile(rf"^(that|following) ({unit})$")
+        # "the previous quarter": the one before the period the text is discussing
+        self.re_anchor_previous = re.compile(
+            rf"^(?:the )?({_alternation(self.anaphoric_words)}) (quarter|month|year)$"
+        )
+        # "four months in a row", "two minutes after", "four decades after months (of rain)"
         self.re_trailing_unit = re.compile(
-            rf"\b(?:{unit}|{_alternation(self.time_units)})s?(\s+(?:{_alternation(self.trailing_unit_trim)}))$",
+            rf"\b(?:{unit}|{_alternation(self.time_units)})s?"
+            rf"(\s+(?:{_alternation(self.trailing_unit_trim)})(?:\s+(?:{unit})s)?)$",
             flags,
         )
         time_unit = _alternation(self.time_units)
@@ -209,11 +221,13 @@ class DateResolver:
             qualifier = self.qualifiers[match.group(1)]
             core = core[match.end() :]
         try:
-            result = self._anchored(core, anchor) or self._core(core, published, future)
+            result = self._anchored(core, anchor, published) or self._core(core, published, future)
         except (ValueError, OverflowError):  # an impossible date ("Feb. 30")
             result = _Core("point", None, None)
         if result is None or (result.value is None and result.granularity is None):
-            shorter = self._date_at_end(text, start, end, published, future)
+            shorter = self._date_at_end(text, start, end, published, future) or (
+                self._date_at_start(text, start, end, published, future)
+            )
             if shorter is not None:
                 return shorter
         if result is None:
@@ -251,6 +265,27 @@ class DateResolver:
                 )
         return None
 
+    def _date_at_start(
+        self, text: str, start: int, end: int, published: dt.date | None, future: bool | None
+    ) -> ResolvedDate | None:
+        """ "its Oct. 1 census day": the model takes the noun a date modifies along; when
+        the whole is no date, the longest head, one or two words shorter, that our own
+        rules resolve to a value is the mention."""
+        words = list(re.finditer(r"\S+", text[start:end]))
+        for word in reversed(words[-3:-1]):
+            head_end = start + word.end()
+            found = self._core(self._normalise(text[start:head_end]), published, future, False)
+            if found is not None and found.value is not None and found.kind != "duration":
+                return ResolvedDate(
+                    found.kind,
+                    found.value,
+                    found.granularity,
+                    found.qualifier or "exact",
+                    start,
+                    len(text) - head_end,
+                )
+        return None
+
     def _trim(self, text: str) -> tuple[int, int]:
         """Cut leading "the"/prepositions and trailing punctuation or possessives."""
         start, end = 0, len(text)
@@ -279,6 +314,8 @@ class DateResolver:
                 end = start + match.start()
             elif match := self.re_trailing_unit.search(tail):  # "four months in a row"
                 end = start + match.start(1)
+            elif (match := self.re_trailing_noun.search(tail)) and " " in tail.strip():
+                end = start + match.start()
             else:
                 break
         return start, end
@@ -312,6 +349,7 @@ class DateResolver:
             return _Core("interval", None, unit if unit in self.units else None)
         for rule in (
             self._since,
+            self._split_year,
             self._between,
             self._part,
             self._approx,
@@ -365,8 +403,9 @@ class DateResolver:
             "-" in core
             and not core.startswith(("between", "from"))
             and not re.fullmatch(r"\d{4}\s*-\s*\d{4}", core)
+            and not (left_text in self.months and right_text in self.months)
         ):
-            return None  # "mid-2023", ISO dates: not a range
+            return None  # "mid-2023", ISO dates: not a range ("July-September" is)
         year = re.search(r",?\s+(\d{4})$", right_text)
         if year and not re.search(r"\d{4}$", left_text) and self.re_month_day_year.match(left_text):
             left_text = f"{left_text}, {year.group(1)}"  # "between May 1 and Oct. 31, 2022"
@@ -374,7 +413,44 @@ class DateResolver:
         left = self._core(left_text, published, future, fallback=False)
         if not (left and right and left.value and right.value) or "P" in left.value + right.value:
             return None
+        named_year = re.search(r"\d{4}", left_text + right_text)
+        if published is not None and not named_year and left.value > right.value:
+            left, right = self._same_year_ends(left, right, published, future)
         return _Core("interval", f"{left.value}/{right.value}", left.granularity)
+
+    def _same_year_ends(
+        self, left: _Core, right: _Core, published: dt.date, future: bool | None
+    ) -> tuple[_Core, _Core]:
+        """ "between April and August" with no year: each end resolved alone can land in
+        different years. Both fall in the publication year when that interval holds the
+        publication date; else the interval lies wholly ahead or behind, as the tense says."""
+        assert left.value is not None and right.value is not None
+        this_left = _with_year(left.value, published.year)
+        this_right = _with_year(right.value, published.year)
+        today = published.isoformat()
+        holds_today = this_left <= today[: len(this_left)]
+        holds_today = holds_today and today[: len(this_right)] <= this_right
+        if holds_today and future is not False:
+            return left._replace(value=this_left), right._replace(value=this_right)
+        if future:
+            right_year = int(left.value[:4]) + (this_right < this_left)
+            return left, right._replace(value=_with_year(right.value, right_year))
+        left_year = int(right.value[:4]) - (this_right < this_left)
+        return left._replace(value=_with_year(left.value, left_year)), right
+
+    def _split_year(
+        self, core: str, published: dt.date | None, future: bool | None
+    ) -> _Core | None:
+        """Marketing, fiscal and sports seasons written "2024/25" or "2024/2025": the two
+        years as an interval (dateparser would read "2024/25" as Aug. 25)."""
+        match = re.fullmatch(r"(\d{4})\s*/\s*(\d{2}|\d{4})", core)
+        if not match:
+            return None
+        first, second = int(match.group(1)), match.group(2)
+        following = first + 1
+        if int(second) not in (following, following % 100):
+            return None
+        return _Core("interval", f"{first}/{following}", "year")
 
     def _part(self, core: str, published: dt.date | None, future: bool | None) -> _Core | None:
         match = self.re_part.match(core)
@@ -384,6 +460,12 @@ class DateResolver:
         rest = re.sub(r"^the\s+", "", match.group(2))
         if rest in self.current_units:
             rest = f"this {rest}"  # "the end of the year": the current one
+        if match.group(1).endswith(" of"):
+            # "the end of X" takes X's own value (guidelines); only "late 1970s" narrows X
+            inner = self._core(rest, published, future)
+            if inner is None or inner.kind == "duration":
+                return None
+            return _Core(inner.kind, inner.value, inner.granularity, part)
         decade = self._decade_bounds(rest)
         if decade is not None and part in self.decade_parts:
             low, high = self.decade_parts[part]
@@ -426,6 +508,8 @@ class DateResolver:
 
     def _century(self, core: str, published: dt.date | None, future: bool | None) -> _Core | None:
         start = self._century_start(core)
+        if start is None and published is not None and core in ("this century", "current century"):
+            start = published.year // 100 * 100  # 2024 is in 2000/2099, as "21st century"
         if start is None:
             return None
         # the decade pattern, as the guidelines settle it: "19th century" -> 1800/1899
@@ -459,12 +543,18 @@ class DateResolver:
             return _Core("point", _iso_week(day), "week")
         return _Core("point", day.isoformat(), "day")
 
-    def _anchored(self, core: str, anchor: str | None) -> _Core | None:
-        """ "a year later", "a month earlier", "that year": counted from ``anchor``."""
+    def _anchored(self, core: str, anchor: str | None, published: dt.date | None) -> _Core | None:
+        """ "a year later", "a month earlier", "that year": counted from ``anchor``. With
+        nothing dated before, "a year earlier" compares with the present: the year before
+        publication (what happened "later" cannot be told)."""
         match = self.re_anchored.match(core)
         if match:
             amount, unit = self._amount(match.group(1)), match.group(2)
             step = self.anchored_words[match.group(3)]
+        elif match := self.re_anchor_previous.match(core):
+            if anchor is None:
+                return None  # "the previous week" with nothing dated before: from publication
+            return _previous_unit(anchor, match.group(2))
         else:
             match = self.re_anchor_same.match(re.sub(r"^the\s+", "", core))
             if not match:
@@ -472,9 +562,16 @@ class DateResolver:
             amount, unit, step = 1.0, match.group(2), 0 if match.group(1) == "that" else 1
         letter, size, granularity = self.units[unit]
         granularity = "year" if letter == "Y" else granularity
-        if anchor is None or amount is None or not amount.is_integer():
+        if amount is None or not amount.is_integer():
             return _Core("point", None, granularity)
         n = step * int(amount) * size
+        if anchor is None and letter == "Y" and step < 0 and published is not None:
+            return _Core("point", str(published.year + n), "year")
+        if anchor is None:
+            return _Core("point", None, granularity)
+        quarter = re.fullmatch(r"(\d{4})-Q([1-4])", anchor)
+        if quarter and letter == "Y":  # "profit rose from a year earlier" after a quarter
+            return _Core("point", f"{int(quarter.group(1)) + n}-Q{quarter.group(2)}", "quarter")
         parts = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", anchor)
         if parts is None:
             return _Core("point", None, granularity)
@@ -482,6 +579,9 @@ class DateResolver:
         if letter == "Y" and month and not day:
             # "prices rose in February from a year earlier": the same month, a year back
             return _Core("point", f"{int(year) + n}-{month}", "month")
+        if letter == "Y" and day:  # "a rise from April 1, after one a year earlier"
+            moved_day = min(int(day), 28) if (month, day) == ("02", "29") else int(day)
+            return _Core("point", dt.date(int(year) + n, int(month), moved_day).isoformat(), "day")
         if letter == "Y":
             return _Core("point", str(int(year) + n), "year")
         if letter == "M" and month:
@@ -605,8 +705,8 @@ class DateResolver:
             year = None
         else:
             current, year_number = (published.month - 1) // 3 + 1, published.year
-            if future and quarter < current:
-                year_number += 1
+            if future and quarter < current - 1:
+                year_number += 1  # the quarter just ended is this year's (results come after)
             elif not future and quarter > current:
                 year_number -= 1
             year = str(year_number)
@@ -784,6 +884,32 @@ class DateResolver:
         return _Core("point", formats[period], period)
 
 
+def _with_year(value: str, year: int) -> str:
+    """An ISO day or month value moved to ``year`` (Feb. 29 falls back to Feb. 28)."""
+    moved = f"{year}{value[4:]}"
+    if moved.endswith("-02-29") and not (year % 4 == 0 and (year % 100 or year % 400 == 0)):
+        return f"{year}-02-28"
+    return moved
+
+
+def _previous_unit(anchor: str, unit: str) -> _Core | None:
+    """The ``unit`` (quarter, month, year) before the one ``anchor`` falls in; None when the
+    anchor is coarser than the unit (a year anchor says nothing of its months)."""
+    match = re.fullmatch(r"(\d{4})(?:-Q([1-4])|-(\d{2})(?:-\d{2})?)?", anchor)
+    if match is None:
+        return None
+    year, quarter, month = match.groups()
+    if unit == "year":
+        return _Core("point", str(int(year) - 1), "year")
+    if unit == "quarter" and (quarter or month):
+        index = int(year) * 4 + (int(quarter) - 1 if quarter else (int(month) - 1) // 3) - 1
+        return _Core("point", f"{index // 4}-Q{index % 4 + 1}", "quarter")
+    if unit == "month" and month:
+        shifted_year, shifted_month = _shift_months(dt.date(int(year), int(month), 1), -1)
+        return _Core("point", f"{shifted_year}-{shifted_month:02d}", "month")
+    return None
+
+
 def _nearest(published: dt.date, month: int, day: int) -> dt.date:
     """The ``month``/``day`` closest to ``published`` (the earlier one on a tie)."""
     candidates = []
@@ -836,6 +962,10 @@ class DateStage(LexiconComponent):
         self.present_not_ahead = {w.lower() for w in lexicon.get("present_not_ahead", [])}
         self.future_prepositions = {w.lower() for w in lexicon.get("future_prepositions", [])}
         self.year_led_labels = set(lexicon.get("year_led_labels", ["EVENT"]))
+        self.split_words = {w.lower() for w in lexicon.get("duration_split_words", [])}
+        self.baseline_words = {w.lower() for w in lexicon.get("baseline_words", [])}
+        self.past_when_finite = {w.lower() for w in lexicon.get("past_when_finite", [])}
+        self.statement_verbs = {w.lower() for w in lexicon.get("statement_verbs", [])}
         self.time_unit_words = set(self.unit_words) | set(lexicon.get("time_units", {}))
         self.seasons = set(lexicon.get("seasons", {}))
         self.month_words = {w.lower() for w in lexicon.get("month_names", [])} | set(
@@ -856,18 +986,22 @@ class DateStage(LexiconComponent):
             for q in doc._.quantities
             if q.kind == "count" and q.unit in self.time_unit_words
         ]
-        for span in sorted(self._candidate_spans(doc), key=lambda s: s.start):
-            if in_ranges(span.start_char, span.end_char, meta.boilerplate):
+        for candidate in sorted(self._candidate_spans(doc), key=lambda s: s.start):
+            if in_ranges(candidate.start_char, candidate.end_char, meta.boilerplate):
                 continue
-            if any(start < span.end_char and span.start_char < end for start, end in occasions):
+            span = _after_occasions(candidate, occasions, self.time_unit_words)
+            if span is None:
                 continue
             if self._is_measured_time(span) or self._is_rate(span):
                 continue
             sentence = span[0].sent
             near = anchor[1] if anchor and anchor[0] >= _previous_sentence_start(sentence) else None
-            heading = in_ranges(span.start_char, span.end_char, meta.headings)
+            # a question heading ("What happens after Jan. 20?") is no past-tense headline
+            heading = in_ranges(span.start_char, span.end_char, meta.headings) and not (
+                sentence.text.rstrip().endswith("?")
+            )
             ahead: bool | None = self._points_ahead(span, heading)
-            if ahead and _follows_later(span):
+            if ahead and (_follows_later(span) or self._scheduled_today(span, meta.published)):
                 ahead = False  # "due later on Friday", written on a Friday: that day
             elif not heading and self._tense_is_open(span, bool(ahead)):
                 ahead = None  # "a raise from April 1", "could restart in mid-December"
@@ -875,8 +1009,9 @@ class DateStage(LexiconComponent):
             if mention is None:
                 continue
             mentions.append(mention)
-            if mention.kind == "point" and mention.value and "W" not in mention.value:
-                anchor = (sentence.start, mention.value)
+            period = _anchor_value(mention)
+            if period and not self._is_baseline(span, mention.granularity == "day"):
+                anchor = (sentence.start, period)
         doc._.dates = _without_overlaps(mentions)
         return doc
 
@@ -888,6 +1023,8 @@ class DateStage(LexiconComponent):
                 continue
             if ent.label_ == "QUANTITY" and ent[-1].lemma_.lower() in self.time_unit_words:
                 pass  # "a little over four hours": the model calls some durations quantities
+            elif ent.label_ == "CARDINAL" and re.fullmatch(r"\d{4}/\d{2}(?:\d{2})?", ent.text):
+                pass  # "2023/24": a season or fiscal year the model reads as a number
             elif ent.label_ not in self.labels:
                 continue
             start, end = ent.start, ent.end
@@ -920,10 +1057,56 @@ class DateStage(LexiconComponent):
                 and re.fullmatch(r"\d{4}", doc[end].text)
             ):
                 end += 1  # the model stops "the summer of" short of its year
-            spans.append(Span(doc, start, end, label=ent.label_))
+            spans.extend(self._split_after_duration(Span(doc, start, end, label=ent.label_)))
         spans.extend(self._recurring(doc))
         spans.extend(self._untagged(doc))
         return spans
+
+    def _split_after_duration(self, span: Span) -> list[Span]:
+        """ "the 12 months through November", "35 hours to 32 hours", "three decades between
+        1960 and 1990": a duration the model ran on into a second date gives two mentions."""
+        for token in span[2:]:
+            before = token.doc[token.i - 1]
+            if (
+                token.lower_ in self.split_words
+                and before.lemma_.lower() in self.time_unit_words
+                and before.i > span.start
+                and token.doc[before.i - 1].like_num
+            ):
+                rest = token.i if token.lower_ == "between" else token.i + 1
+                parts = [Span(span.doc, span.start, token.i, label=span.label_)]
+                if rest < span.end:
+                    parts.append(Span(span.doc, rest, span.end, label=span.label_))
+                return parts
+        return [span]
+
+    def _scheduled_today(self, span: Span, published: dt.date | None) -> bool:
+        """ "The squad was due to parade on Monday", written on a Monday: a schedule word
+        without "will" names today; "will meet on Monday" means next week's."""
+        if published is None or span.text.lower() != self.resolver.weekdays[published.weekday()]:
+            return False
+        verb = _governing_verb(span)
+        return not any(
+            c.dep_ == "aux" and c.lower_ in self.future_aux
+            for token in (verb, *verb.ancestors)
+            for c in token.children
+        )
+
+    def _is_baseline(self, span: Span, day: bool) -> bool:
+        """ "down from 6.45 trillion won in the second quarter": a date after "from"/"than"
+        and a figure is what the figure is compared with, and a day that dates a statement
+        ("said on Tuesday") is when it was said; neither is the period being discussed, so
+        "a year earlier" later on does not count from it. ("from April 1" is a start.)"""
+        doc = span.doc
+        figure = False
+        for token in reversed(doc[max(span.sent.start, span.start - 6) : span.start]):
+            if token.is_punct:
+                break
+            figure = figure or token.like_num
+            if token.lower_ in self.baseline_words:
+                return figure
+        verb = _governing_verb(span)
+        return day and verb.lemma_.lower() in self.statement_verbs
 
     def _interval_end(self, doc: Doc, start: int, end: int) -> int:
         """ "between December 2021 and August 2023": the model tags two dates; join them."""
@@ -1054,6 +1237,8 @@ class DateStage(LexiconComponent):
         for token in chain:
             if _has_past_auxiliary(token):
                 return False  # "the talks were scheduled to end on Friday"
+            if token.lower_ in self.past_when_finite and token.tag_ == "VBD":
+                return False  # "it expected to avoid cuts": a past act of expecting
             if token.lower_ in self.future_words or token.lower_ in self.future_aux:
                 return True
             if any(
@@ -1064,6 +1249,8 @@ class DateStage(LexiconComponent):
                 return True
             if token.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "auxpass"):
                 break
+            if token.dep_ == "conj" and token.tag_ == "VBD":
+                return False  # "X will send arms, Austin announced Thursday": past itself
         head = span.root.head
         if head.lower_ in self.future_prepositions and verb.tag_ not in ("VBD", "VBN"):
             return True  # "postponing the return until April"
@@ -1074,6 +1261,37 @@ class DateStage(LexiconComponent):
             and verb.lemma_.lower() not in self.present_not_ahead
             and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
         )
+
+
+def _after_occasions(span: Span, occasions: list[tuple[int, int]], units: set[str]) -> Span | None:
+    """The span without a leading count of days ("a record 332 days last year" keeps "last
+    year"); None when a counted quantity covers the rest of it."""
+    for start, end in occasions:
+        if not (start < span.end_char and span.start_char < end):
+            continue
+        rest = [t for t in span if t.idx >= end]
+        while rest and rest[0].lemma_.lower() in units:
+            rest = rest[1:]  # the counted unit, when the quantity stopped at its number
+        if not rest:
+            return None
+        span = Span(span.doc, rest[0].i, span.end, label=span.label_)
+    return span
+
+
+def _anchor_value(mention: DateMentionData) -> str | None:
+    """The period later "a year earlier" / "the previous quarter" count from: a dated point,
+    or a month interval that is exactly one quarter ("July-September" is Q3)."""
+    value = mention.value
+    if not value or "W" in value or "P" in value:
+        return None
+    if mention.kind == "point":
+        return value
+    match = re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", value)
+    if mention.kind == "interval" and match:
+        year, first, last_year, last = match.groups()
+        if year == last_year and int(first) % 3 == 1 and int(last) == int(first) + 2:
+            return f"{year}-Q{(int(first) - 1) // 3 + 1}"
+    return None
 
 
 def _follows_later(span: Span) -> bool:

@@ -508,3 +508,184 @@ def test_mention_inside_a_longer_entity(text, mention, value):
 def test_year_leading_an_event_name_is_a_date(extract):
     record = extract("Tickets for the 2026 World Cup sold out.")
     assert [(d.text, d.value, d.granularity) for d in record.dates] == [("2026", "2026", "year")]
+
+
+# -- round 3: periods under discussion, season years, durations, the publication day ----
+
+
+def dated(extract, text: str, published: str) -> list[tuple[str, str, str | None, str | None]]:
+    record = extract(text, published=published)
+    return [(d.text, d.kind, d.value, d.granularity) for d in record.dates]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a season or fiscal year written with a slash is the two years
+        (
+            "Grain exports will fall in the 2025/26 season.",
+            ("2025/26", "interval", "2025/2026", "year", "exact"),
+        ),
+        # "end of X" takes X whole; the century is the current one
+        (
+            "The lake may be dry by the end of the century.",
+            ("end of the century", "interval", "2000/2099", "century", "late"),
+        ),
+        (
+            "The mill closed at the end of the 1980s.",
+            ("end of the 1980s", "interval", "1980/1989", "decade", "late"),
+        ),
+        # durations: "just" is no qualifier, nor "after" what the model ran on into
+        (
+            "The lake lost a tenth of its water in just three years.",
+            ("three years", "duration", "P3Y", "year", "exact"),
+        ),
+        (
+            "Output hit its lowest level in nearly five decades after months of frost.",
+            ("nearly five decades", "duration", "P50Y", "decade", "approximate"),
+        ),
+        (
+            "Ortiz scored three minutes after half-time.",
+            ("three minutes", "duration", "PT3M", None, "exact"),
+        ),
+        # "the July-September period": the noun is no part of the date
+        (
+            "The bank earned more in the April-June period.",
+            ("April-June", "interval", "2024-04/2024-06", "month", "exact"),
+        ),
+    ],
+)
+def test_round_three_values(extract, sentence, expected):
+    assert only_date(extract, sentence) == expected
+
+
+def test_season_year_the_model_reads_as_a_number(extract):
+    text = "Sales fell to 3 million tonnes, down from 4.2 million tonnes in 2022/23."
+    assert ("2022/23", "interval", "2022/2023", "year") in dated(extract, text, "2024-12-20")
+
+
+def test_month_interval_without_a_year_holding_publication_stays_in_its_year(extract):
+    text = "The operator said demand would average about 9,000 MW between April and August."
+    assert dated(extract, text, "2024-05-30") == [
+        ("between April and August", "interval", "2024-04/2024-08", "month")
+    ]
+
+
+def test_month_interval_without_a_year_in_the_past_ends_before_publication(extract):
+    text = "Rainfall was heavy between October and February, the agency said."
+    assert dated(extract, text, "2024-12-20") == [
+        ("between October and February", "interval", "2023-10/2024-02", "month")
+    ]
+
+
+def test_a_year_earlier_after_a_day_is_that_day_a_year_back(extract):
+    text = "The council raised rents from March 1, after a 9% rise a year earlier."
+    assert dated(extract, text, "2024-06-12") == [
+        ("March 1", "point", "2024-03-01", "day"),
+        ("a year earlier", "point", "2023-03-01", "day"),
+    ]
+
+
+def test_a_year_earlier_counts_from_the_quarter_under_discussion(extract):
+    text = (
+        "The miner earned $3 billion in the July-September period, down from $4 billion "
+        "in the second quarter. Net profit rose 20% from a year earlier."
+    )
+    assert dated(extract, text, "2024-10-31") == [
+        ("July-September", "interval", "2024-07/2024-09", "month"),
+        ("second quarter", "point", "2024-Q2", "quarter"),
+        ("a year earlier", "point", "2023-Q3", "quarter"),
+    ]
+
+
+def test_previous_quarter_counts_from_the_quarter_under_discussion(extract):
+    text = "Sales rose in the third quarter of 2023. They fell 2% from the previous quarter."
+    assert dated(extract, text, "2024-12-20") == [
+        ("third quarter of 2023", "point", "2023-Q3", "quarter"),
+        ("previous quarter", "point", "2023-Q2", "quarter"),
+    ]
+
+
+def test_a_year_earlier_with_nothing_dated_before_is_last_year(extract):
+    assert dated(extract, "Exports rose 4% from a year earlier.", "2024-12-20") == [
+        ("a year earlier", "point", "2023", "year")
+    ]
+
+
+def test_the_day_of_a_statement_is_no_anchor(extract):
+    text = "The agency said on Tuesday that output rose 5% from a year earlier."
+    assert dated(extract, text, "2024-12-20") == [
+        ("Tuesday", "point", "2024-12-17", "day"),
+        ("a year earlier", "point", "2023", "year"),
+    ]
+
+
+def test_the_quarter_just_ended_is_this_years_even_ahead(extract):
+    text = "The firm said chips would make up half of sales, up from 10% in the second quarter."
+    assert ("second quarter", "point", "2024-Q2", "quarter") in dated(extract, text, "2024-07-25")
+
+
+def test_duration_running_into_a_second_date_gives_two_mentions(extract):
+    text = "Prices rose 4% in the 12 months through October."
+    assert dated(extract, text, "2024-12-20") == [
+        ("12 months", "duration", "P12M", "month"),
+        ("October", "point", "2024-10", "month"),
+    ]
+
+
+def test_duration_running_into_a_between_interval_gives_two_mentions(extract):
+    text = "The glacier shrank as much as it did in the three decades between 1950 and 1980."
+    assert dated(extract, text, "2024-12-20") == [
+        ("three decades", "duration", "P30Y", "decade"),
+        ("between 1950 and 1980", "interval", "1950/1980", "year"),
+    ]
+
+
+def test_two_durations_from_one_to_the_other(extract):
+    text = "The union wants the working week cut from 38 hours to 34 hours."
+    assert dated(extract, text, "2024-12-20") == [
+        ("38 hours", "duration", "PT38H", None),
+        ("34 hours", "duration", "PT34H", None),
+    ]
+
+
+def test_a_date_after_counted_days_is_kept(extract):
+    text = "The grid failed on a record 200 days last year, the regulator said."
+    assert ("last year", "point", "2023", "year") in dated(extract, text, "2024-12-20")
+
+
+def test_day_followed_by_the_noun_it_modifies(extract):
+    text = "The school counted 900 pupils on its Oct. 1 census day."
+    assert dated(extract, text, "2025-02-20") == [("Oct. 1", "point", "2024-10-01", "day")]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a past verb of expecting does not point ahead: the publication day itself
+        (
+            "The utility said on Thursday it expected to avoid cuts.",
+            "2024-05-30",
+            ("Thursday", "2024-05-30"),
+        ),
+        # a past verb joined to a future clause keeps its own tense
+        (
+            "The army will buy more tanks, the minister announced Thursday at a meeting.",
+            "2025-01-09",
+            ("Thursday", "2025-01-09"),
+        ),
+        # a schedule word without "will", on that weekday: later today
+        (
+            "The team was due to parade through the city on Monday.",
+            "2024-07-15",
+            ("Monday", "2024-07-15"),
+        ),
+    ],
+)
+def test_weekday_on_the_publication_day(extract, text, published, expected):
+    assert [(d.text, d.value) for d in extract(text, published=published).dates] == [expected]
+
+
+def test_question_heading_points_ahead(extract):
+    text = "Talks resume\n\nWhat happens after March 3?\n\nThe talks will resume next week."
+    assert ("March 3", "point", "2025-03-03", "day") in dated(extract, text, "2025-02-20")
