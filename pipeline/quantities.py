@@ -42,8 +42,10 @@ _NUMERAL = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     r"(?P<suf>[^\d\s]*)$"
 )
-# "20-25", and "10-$20" after a currency sign the tokenizer split off.
-_RANGE_TOKEN = re.compile(r"^(?P<low>\d[\d,]*(?:\.\d+)?)[-–][$€£]?(?P<high>\d[\d,]*(?:\.\d+)?)$")
+# "20-25"; "10-$20" after a currency sign the tokenizer split off; "5.25%-5.50" before a "%".
+_RANGE_TOKEN = re.compile(
+    r"^(?P<low>\d[\d,]*(?:\.\d+)?)%?[-–][$€£]?(?P<high>\d[\d,]*(?:\.\d+)?)$"
+)
 _SLASH_FRACTION = re.compile(r"^(?P<num>\d+)/(?P<den>\d+)$")
 _DIGIT_ORDINAL = re.compile(r"^(?P<num>\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
 _YEAR = re.compile(r"^\d{4}$")
@@ -96,7 +98,7 @@ class QuantityReader:
         self.currency_codes = set(lexicon["currency_codes"])
         self.currency_words: dict[str, str] = lexicon["currency_words"]
         self.money_label_words = set(lexicon["currency_words_needing_money_label"])
-        self.subunits: dict[str, list[Any]] = lexicon["currency_subunits"]
+        self.subunits = phrases("currency_subunits")
         self.range_openers = set(lexicon["range_openers"])
         self.range_connectors = set(lexicon["range_connectors"])
         self.lemma_overrides: dict[str, str] = lexicon["lemma_overrides"]
@@ -147,6 +149,7 @@ class QuantityReader:
         self.measure_per = set(lexicon["measure_per_units"])
         self.temperature_words = set(lexicon["temperature_words"])
         self.share_point_context = set(lexicon["share_point_context"])
+        self.cent_currencies = set(lexicon["cent_currencies"])
         # Places the current document names, for currency words that are also verbs ("won").
         self._places: Counter[str] = Counter()
         self._scales_named: set[str] = set()  # temperature scales the current document names
@@ -212,7 +215,27 @@ class QuantityReader:
                 # An entity may hold a second figure ("84% to 16%" read as two).
                 start = max(span.end, start + 1)
         self._localise_currencies(found, lowers)
+        self._cents_of_the_currency_before(found, lowers)
         return sorted((m for m, _ in found), key=lambda m: m.start)
+
+    def _cents_of_the_currency_before(
+        self, found: list[tuple[QuantityMention, Span]], lowers: list[str]
+    ) -> None:
+        """ "27.5 euro cents per kWh, down from a peak of 46 cents": a plain "cents" is in the
+        currency of the money said just before (same or previous sentence), if it has cents."""
+        previous: tuple[str, int] | None = None  # (currency, sentence start)
+        for mention, span in found:
+            if mention.kind != "money" or not mention.unit:
+                continue
+            sentence = span.sent.start
+            plain_cents = lowers[span.end - 1] in ("cent", "cents") and (
+                span.end - span.start < 2 or lowers[span.end - 2] not in self.currency_words
+            )
+            if plain_cents and previous and previous[0] in self.cent_currencies:
+                earlier = span.doc[sentence - 1].sent.start if sentence > 0 else sentence
+                if previous[1] >= earlier:
+                    mention.unit = previous[0]
+            previous = (mention.unit.split("/")[0], sentence)
 
     def _localise_currencies(
         self, found: list[tuple[QuantityMention, Span]], lowers: list[str]
@@ -266,9 +289,10 @@ class QuantityReader:
         return sorted(seeds)
 
     def _glued_money(self, text: str) -> bool:
-        """ "110p": digits with a currency subunit written on, which the NER may take for a name."""
+        """ "110p", "HK$48.50": digits with a currency written on, which the NER may take for
+        a name."""
         numeral = _NUMERAL.match(text)
-        return bool(numeral and numeral["suf"].lower() in self.glued_subunits)
+        return bool(numeral and (numeral["cur"] or numeral["suf"].lower() in self.glued_subunits))
 
     def _figures_inside_name(self, ent: Span, numeric: set[str]) -> list[Token]:
         """Numerals the NER swallowed into a longer name, mostly in title-case headlines
@@ -296,10 +320,13 @@ class QuantityReader:
         numerals, words = 0, 0
         for token in ent:
             low = token.lower_
+            numeral = _NUMERAL.match(token.text)
             if _DIGITS.match(token.text):
                 if self.year_low <= _to_float(token.text) <= self.year_high:
                     return False
                 numerals += 1
+            elif numeral and numeral["suf"].lower() in self.scales:
+                numerals += 1  # "had 31mn users", tagged DATE
             elif low in self.number_words or low in self.denominators:
                 words += 1
             elif not (
@@ -619,6 +646,8 @@ class QuantityReader:
             return None
         if doc[i].lower_ != "and" and opener == "between":
             return None
+        if doc[i].lower_ == "to" and first.start > 0 and lowers[first.start - 1] == "by":
+            return None  # "jumped by 249,000 to 1.1 million": a change, then a level
         second = self._read_amount(doc, lowers, i + 1, label, taken)
         if second is None or second.kind in ("vague", "ordinal") or first.kind == "vague":
             return None
@@ -664,12 +693,13 @@ class QuantityReader:
         return match[0], 1 + match[1]
 
     def _temperature_scale(self, span: Span, value: float | None) -> str:
-        """Bare "degrees" of a temperature: the scale the article names; else, by the words
-        around it, Fahrenheit above 60 (no weather reaches 60 °C) and Celsius below; else an
-        angle, "°"."""
+        """Bare "degrees" of a temperature: the scale the article names; else, below zero or by
+        the words around it, Fahrenheit above 60 (no weather reaches 60 °C) and Celsius below;
+        else an angle, "°"."""
         if len(self._scales_named) == 1:
             return next(iter(self._scales_named))
-        if not any(t.lower_ in self.temperature_words for t in span.sent):
+        below_zero = value is not None and value < 0  # "at minus 10 degrees": no angle
+        if not below_zero and not any(t.lower_ in self.temperature_words for t in span.sent):
             return "°"
         return "°F" if value is not None and value > 60 else "°C"
 
@@ -785,6 +815,8 @@ class QuantityReader:
             amount = Amount(i, i + 1, _to_float(ranged["low"]), high=_to_float(ranged["high"]))
             return self._read_scale(doc, amount, taken)
         slash = _SLASH_FRACTION.match(token.text)
+        if slash and _season_years(slash):
+            return None  # "the 2023/24 season"
         if slash and int(slash["den"]):
             return Amount(i, i + 1, int(slash["num"]) / int(slash["den"]), kind="fraction")
         ordinal = _DIGIT_ORDINAL.match(token.text)
@@ -1017,11 +1049,29 @@ class QuantityReader:
         if percent and amount.currency is None:
             amount.percent_unit, amount.end = percent[0], j + percent[1]
             return amount
+        if (
+            amount.kind == "vague"
+            and lowers[j : j + 1] == ["of"]
+            and j + 1 < len(lowers)
+            and lowers[j + 1] in self.currency_words
+            and j + 1 not in taken
+        ):
+            # "trillions of dollars", "hundreds of millions of euros"
+            amount.currency, amount.end = self.currency_words[lowers[j + 1]], j + 2
+            return amount
         if amount.currency is None and self._share_points(doc, lowers, j):
             amount.percent_unit, amount.end = "percentage_point", j + 1
             return amount
         adjective = _phrase_at(lowers, j, self.currency_adjectives, taken)
         k = j + adjective[1] if adjective else j
+        subunit = _phrase_at(lowers, k, self.subunits, taken) if k < len(doc) else None
+        if subunit and amount.currency is None:
+            # "43 cents", "27.5 euro cents"; a plain "cents" takes the article's currency later.
+            (code, factor), length = subunit
+            amount.currency = adjective[0] if adjective else code
+            amount.value = _times(amount.value, float(factor))
+            amount.end = k + length
+            return amount
         if k < len(doc) and k not in taken:
             word = lowers[k]
             code = None
@@ -1030,16 +1080,11 @@ class QuantityReader:
             elif word in self.currency_words and (
                 word not in self.money_label_words
                 or label == "MONEY"
+                or adjective
                 or self._pounds_of_money(lowers, amount, k)
                 or self._currency_of_named_place(doc, k)
             ):
                 code = adjective[0] if adjective else self.currency_words[word]
-            elif word in self.subunits and amount.currency is None:
-                sub_code, factor = self.subunits[word]
-                amount.currency = sub_code
-                amount.value = _times(amount.value, float(factor))
-                amount.end = k + 1
-                return amount
             if code and (amount.currency is None or amount.currency == code):
                 amount.currency, amount.end = code, k + 1
         return amount
@@ -1185,13 +1230,21 @@ class QuantityReader:
             kind = "count"
             # The figure's own tokens: "up to about 300 people" hangs off "up" in the parse, and
             # the noun of a range follows its last figure ("from 3,167 to 3,925 tigers").
-            unit = self._counted_noun(span.doc[last.start : last.end], found)
+            plural = _plural_noun_after(span)
+            sum_said_before = plural is None and self._sum_before_a_noun(span, last)
+            unit = (
+                None
+                if self._per_figure(span) or sum_said_before
+                else self._counted_noun(span.doc[last.start : last.end], found)
+            )
+            if unit is None and plural is not None and not self._per_figure(span):
+                unit = self._noun_lemma(plural)  # the parse lost it: "700 deployed ... missiles"
             if unit is None and second is not None:
                 unit = self._counted_noun(span.doc[first.start : last.end], found)
             if unit is None and self._describes_people(span):
                 unit = "person"  # "five dead and 50,000 cut off"
-            elif unit is None and self._elliptical(span):
-                kind, unit = self._elided_unit(span, found)
+            elif unit is None and (sum_said_before or self._elliptical(span)):
+                kind, unit = self._elided_unit(span, found, sums=last.scale >= 1e6)
         mention = QuantityMention(span.start_char, span.end_char, kind, unit=unit)
         if first.kind == "vague":
             mention.qualifier = "vague"
@@ -1248,6 +1301,19 @@ class QuantityReader:
                     return self._noun_lemma(noun)
         return None
 
+    def _per_figure(self, span: Span) -> bool:
+        """ "45 per 100,000 inhabitants": the noun belongs to the base, not to the 45."""
+        doc = span.doc
+        return span.end + 1 < len(doc) and doc[span.end].lower_ == "per" and doc[span.end + 1].like_num
+
+    def _sum_before_a_noun(self, span: Span, last: Amount) -> bool:
+        """ "slightly below the 7.52 billion forecast": a scaled figure before a singular noun
+        is an amount said before (money), not a count of forecasts."""
+        if last.scale < 1e6 or span.end >= len(span.doc):
+            return False
+        following = span.doc[span.end]
+        return following.tag_ == "NN" and following.lower_ not in self.collective_nouns
+
     def _describes_people(self, span: Span) -> bool:
         lowers = [t.lower_ for t in span.doc[span.end : span.end + 2]]
         return _phrase_at(lowers, 0, self.people_predicates) is not None
@@ -1263,19 +1329,24 @@ class QuantityReader:
         return noun
 
     def _elliptical(self, span: Span) -> bool:
-        """A number standing for a noun said before it ("159 seats, short of the 201 it needs")."""
+        """A number standing for a noun said before it ("159 seats, short of the 201 it needs",
+        "45 per 100,000 inhabitants")."""
         if span.end >= len(span.doc):
             return True
         following = span.doc[span.end]
+        if following.lower_ == "per" and span.end + 1 < len(span.doc):
+            return span.doc[span.end + 1].like_num
         if following.ent_type_ in ("DATE", "TIME") or following.lower_ in self.elision_followers:
             return True  # "fell to about 40 last year", "10 million more"
         return following.pos_ not in ("NOUN", "PROPN", "ADJ", "ADV", "NUM")
 
     def _elided_unit(
-        self, span: Span, found: list[tuple[QuantityMention, Span]]
+        self, span: Span, found: list[tuple[QuantityMention, Span]], sums: bool = False
     ) -> tuple[str, str | None]:
         """What an elliptical number counts: "the number of patients ... at 6.3 million", else
-        the last count or measure in this sentence or the one before."""
+        the last count or measure in this sentence or the one before; a scaled figure
+        (``sums``) may also be the sum said just before ("to 7.45 billion crowns, below the
+        7.52 billion forecast")."""
         subject = self._level_subject(span)
         if subject is not None:
             return "count", self._noun_lemma(subject)
@@ -1291,6 +1362,10 @@ class QuantityReader:
         for mention, other in reversed(found):
             if other.start < earliest or other.start >= span.start or not mention.unit:
                 continue
+            if other.start > 0 and span.doc[other.start - 1].lower_ == "per":
+                continue  # the base of a rate ("per 100,000 inhabitants") is not what is counted
+            if sums and mention.kind == "money" and other.start >= sent.start:
+                return "money", mention.unit
             if mention.kind == "count" and self._counts_places(other):
                 # "infected 100,000 people in 110 countries and killed about 200": the places
                 # say where; the figure counts what was counted before them, if anything was.
@@ -1343,6 +1418,17 @@ class QuantityReader:
         return None
 
     def _noun_lemma(self, noun: Token) -> str | None:
+        doc = noun.doc
+        if (
+            noun.i + 2 < len(doc)
+            and doc[noun.i + 1].text == "-"
+            and not noun.whitespace_
+            and not doc[noun.i + 1].whitespace_
+            and doc[noun.i + 2].pos_ == "NOUN"
+        ):
+            # "11 co-defendants": the tokenizer splits the word and the parse counts "co".
+            last = self._noun_lemma(doc[noun.i + 2])
+            return f"{noun.lower_}-{last}" if last else None
         lemma = self.lemma_overrides.get(noun.lower_) or noun.lemma_.lower()
         plural = noun.tag_ in ("NNS", "NNPS")
         if any(c.isupper() for c in noun.text[1:]) or _group_name(noun):
@@ -1380,7 +1466,7 @@ def _group_name(noun: Token) -> bool:
 def _title_case_line(token: Token) -> bool:
     """Whether the sentence capitalises most of its words (a title-case headline), so that a
     capital says nothing about a name."""
-    words = [t for t in token.sent if t.is_alpha and len(t) > 3]
+    words = [t for t in token.sent if t.is_alpha and len(t) > 3 and not t.ent_type_]
     return sum(t.is_title for t in words) * 2 > len(words)
 
 
@@ -1409,7 +1495,36 @@ def _score_tokens(doc: Doc) -> set[int]:
 def _finite_verb(token: Token) -> bool:
     """A verb that ends the noun phrase ("207 backed the motion"), not a participle
     describing the noun ("15,600 suspected cases")."""
-    return token.pos_ in ("VERB", "AUX") and token.tag_ not in ("VBN", "VBG")
+    return (
+        token.pos_ in ("VERB", "AUX")
+        and token.tag_ not in ("VBN", "VBG")
+        # "1,550 deployed warheads", with "deployed" tagged VBD; not "207 backed Scholz"
+        and not (token.dep_ == "amod" and token.head.pos_ == "NOUN")
+    )
+
+
+_NOUN_MODIFIER_TAGS = {"JJ", "JJR", "JJS", "VBN", "VBD", "VBG", "NN", "NNP", "HYPH", "CC"}
+
+
+def _plural_noun_after(span: Span) -> Token | None:
+    """The plural noun a figure's noun phrase ends in, read left to right when the parse went
+    astray ("700 deployed intercontinental ballistic missiles", "9 million wireless and
+    internet customers"): modifiers only in between, at most six tokens."""
+    doc = span.doc
+    for token in doc[span.end : span.end + 7]:
+        if token.tag_ in ("NNS", "NNPS"):
+            return token
+        if token.tag_ not in _NOUN_MODIFIER_TAGS or (token.tag_ == "CC" and token.i == span.end):
+            return None  # "added 25,000 and government payrolls grew": "and" joins clauses
+    return None
+
+
+def _season_years(slash: re.Match[str]) -> bool:
+    """ "2023/24", "2024/2025": a year and the next one."""
+    first, second = slash["num"], slash["den"]
+    if len(first) != 4 or len(second) not in (2, 4):
+        return False
+    return int(second) % 100 == (int(first) + 1) % 100
 
 
 def _hyphen_joined(span: Span) -> bool:
@@ -1434,7 +1549,13 @@ def _plain(amount: Amount) -> bool:
 
 def _share_units(first: Amount, second: Amount) -> tuple[Amount, Amount]:
     """ "10 to 20 million" scales both ends; "$20 to 30", "18 to 19%" share currency, percent."""
-    if first.scale == 1 and second.scale != 1 and first.value is not None:
+    if (
+        first.scale == 1
+        and second.scale != 1
+        and first.value is not None
+        and second.value is not None
+        and first.value <= second.value / second.scale  # not "300,000 to 1 million"
+    ):
         first = replace(first, value=first.value * second.scale, scale=second.scale)
     currency = first.currency or second.currency
     percent = first.percent_unit or second.percent_unit

@@ -191,7 +191,7 @@ MORE_CASES = [
     ("One in 12 voters skipped the ballot.",
      "One in 12", "fraction", 1 / 12, None, None, "exact", None),
     ("Tenants now pay several hundred pounds a month more.",
-     "several hundred pounds", "money", None, None, None, "vague", "GBP"),
+     "several hundred pounds a month", "money", None, None, None, "vague", "GBP/month"),
     ("Crews closed a 200-metre section of the road.",
      "200-metre", "measure", 200.0, None, None, "exact", "m"),
     ("The cyclist won the stage by 14 seconds.",
@@ -607,3 +607,67 @@ def test_numbers_written_in_words_read_back(extract, number):
     text = f"The agency counted {words} ballots."
     found = [q for q in extract(text).quantities if q.text == words]
     assert len(found) == 1 and found[0].value == number, [q.text for q in extract(text).quantities]
+
+
+# Currencies, rates and counted nouns from the second batch of new writers; sentences written
+# for these tests. (sentence, span, kind, value, low, high, qualifier, unit)
+ROUND4_CASES = [
+    ("Ericsson said the charge would reach 2.1 billion Swedish crowns.",
+     "2.1 billion Swedish crowns", "money", 2.1e9, None, None, "exact", "SEK"),
+    ("The court in Lima ordered him to repay 4 million soles.",
+     "4 million soles", "money", 4e6, None, None, "exact", "PEN"),
+    ("Dhaka set aside 500 million taka for flood relief.",
+     "500 million taka", "money", 5e8, None, None, "exact", "BDT"),
+    ("In Senegal a fisherman earns about 3,000 francs a day.",
+     "about 3,000 francs a day", "money", 3000.0, None, None, "approximate", "XOF/day"),
+    ("Tickets cost between 200,000 and 1 million CFA francs.",
+     "between 200,000 and 1 million CFA francs", "money", None, 2e5, 1e6, "range", "XOF"),
+    ("Households in Spain pay 21.4 euro cents per kilowatt-hour, down from 30 cents.",
+     "30 cents", "money", 0.30, None, None, "exact", "EUR"),
+    ("The reservoirs hold about 900 terawatt-hours of gas.",
+     "about 900 terawatt-hours", "measure", 900.0, None, None, "approximate", "TWh"),
+    ("Governments have borrowed trillions of dollars since the crisis.",
+     "trillions of dollars", "money", None, None, None, "vague", "USD"),
+    ("Jobless claims jumped by 31,000 to 1.9 million last week.",
+     "31,000", "count", 31000.0, None, None, "exact", None),
+    ("Crews worked through the night at minus 15 degrees.",
+     "minus 15 degrees", "measure", -15.0, None, None, "exact", "°C"),
+    ("The city recorded 610 murders, or 32 per 100,000 residents.",
+     "32", "count", 32.0, None, None, "exact", "murder"),
+    ("Sales rose to 4.1 billion euros, just above the 4.05 billion estimate.",
+     "4.05 billion", "money", 4.05e9, None, None, "exact", "EUR"),
+    ("Nine of the 14 co-defendants were acquitted.",
+     "14", "count", 14.0, None, None, "exact", "co-defendant"),
+    ("The buyer offered HK$12.40 a share for the company.",
+     "HK$12.40", "money", 12.4, None, None, "exact", "HKD"),
+    ("The central bank kept its rate in a 4.25%-4.50% range.",
+     "4.25%-4.50%", "percent", None, 4.25, 4.5, "range", "percent"),
+    ("The treaty limits each side to 800 deployed strategic launchers.",
+     "800", "count", 800.0, None, None, "exact", "launcher"),
+    ("The storm left about 2 million rural and suburban households without power.",
+     "about 2 million", "count", 2e6, None, None, "approximate", "household"),
+    ("Cholera deaths pass 500 in Yemen",
+     "500", "count", 500.0, None, None, "exact", "death"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value", "low", "high", "qualifier", "unit"),
+    ROUND4_CASES,
+    ids=[case[1] for case in ROUND4_CASES],
+)
+def test_second_batch_patterns(extract, text, span, kind, value, low, high, qualifier, unit):
+    q = quantity(extract, text, span)
+    assert outcome(q)[:2] == (span, kind)
+    for got, expected in zip(outcome(q)[2:5], (value, low, high), strict=True):
+        assert (got is None and expected is None) or math.isclose(got, expected)
+    assert (q.qualifier, q.unit) == (qualifier, unit)
+
+
+def test_a_season_written_with_a_slash_is_not_a_fraction(extract):
+    assert [q.text for q in extract("Exports in the 2023/24 season fell.").quantities] == []
+
+
+def test_a_change_by_a_figure_to_a_level_is_two_figures(extract):
+    record = extract("Jobless claims jumped by 31,000 to 1.9 million last week.")
+    assert [q.text for q in record.quantities] == ["31,000", "1.9 million"]
