@@ -43,9 +43,7 @@ _NUMERAL = re.compile(
     r"(?P<suf>[^\d\s]*)$"
 )
 # "20-25"; "10-$20" after a currency sign the tokenizer split off; "5.25%-5.50" before a "%".
-_RANGE_TOKEN = re.compile(
-    r"^(?P<low>\d[\d,]*(?:\.\d+)?)%?[-–][$€£]?(?P<high>\d[\d,]*(?:\.\d+)?)$"
-)
+_RANGE_TOKEN = re.compile(r"^(?P<low>\d[\d,]*(?:\.\d+)?)%?[-–][$€£]?(?P<high>\d[\d,]*(?:\.\d+)?)$")
 _SLASH_FRACTION = re.compile(r"^(?P<num>\d+)/(?P<den>\d+)$")
 _DIGIT_ORDINAL = re.compile(r"^(?P<num>\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
 _YEAR = re.compile(r"^\d{4}$")
@@ -1303,8 +1301,8 @@ class QuantityReader:
 
     def _per_figure(self, span: Span) -> bool:
         """ "45 per 100,000 inhabitants": the noun belongs to the base, not to the 45."""
-        doc = span.doc
-        return span.end + 1 < len(doc) and doc[span.end].lower_ == "per" and doc[span.end + 1].like_num
+        doc, end = span.doc, span.end
+        return end + 1 < len(doc) and doc[end].lower_ == "per" and doc[end + 1].like_num
 
     def _sum_before_a_noun(self, span: Span, last: Amount) -> bool:
         """ "slightly below the 7.52 billion forecast": a scaled figure before a singular noun
