@@ -74,6 +74,10 @@ class AttributionStage(LexiconComponent):
         words = lambda key: {w.lower() for w in lexicon.get(key, [])}  # noqa: E731
         self.verbs = words("reporting_verbs")
         self.citing = words("citing")
+        # Two-word cues whose preposition governs the source: "according to X".
+        self.prepositional_cues = {
+            first.lower(): second.lower() for first, second in lexicon.get("prepositional_cues", [])
+        }
         self.negations = words("negation_words")
         self.hypothetical = words("hypothetical_auxiliaries")
         self.refusal_heads = words("refusal_heads")
@@ -143,11 +147,7 @@ class AttributionStage(LexiconComponent):
             if inside(token.idx, ctx.quotes):
                 continue
             claim: tuple[ClaimMention, list[int]] | None = None
-            if (
-                token.lower_ == "according"
-                and token.i + 1 < len(ctx.doc)
-                and ctx.doc[token.i + 1].lower_ == "to"
-            ):
+            if self._prepositional_cue(token):
                 claim = self._according_to(ctx, unit, token)
             elif (
                 token.lemma_.lower() in self.verbs
@@ -161,6 +161,16 @@ class AttributionStage(LexiconComponent):
                 if nested is not None:
                     found.append((nested, []))
         return _share_statement_date(found)
+
+    def _prepositional_cue(self, token: Token) -> bool:
+        """ "according to": the cue word and, next to it, the preposition that takes the source."""
+        preposition = self.prepositional_cues.get(token.lower_)
+        doc = token.doc
+        return (
+            preposition is not None
+            and token.i + 1 < len(doc)
+            and doc[token.i + 1].lower_ == preposition
+        )
 
     def _according_to(
         self, ctx: ArticleContext, unit: Unit, cue: Token
@@ -193,7 +203,7 @@ class AttributionStage(LexiconComponent):
             source,
             cue.idx,
             to.idx + len(to),
-            "according to",
+            f"{cue.lower_} {to.lower_}",
             content,
             "according_to",
         )
@@ -610,7 +620,7 @@ class AttributionStage(LexiconComponent):
     def _has_cue_outside_quotes(self, ctx: ArticleContext, unit: Unit) -> bool:
         return any(
             not inside(t.idx, ctx.quotes)
-            and (t.lemma_.lower() in self.verbs or t.lower_ == "according")
+            and (t.lemma_.lower() in self.verbs or self._prepositional_cue(t))
             for t in unit.span
         )
 
