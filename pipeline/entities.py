@@ -3,8 +3,12 @@
 Runs after ``ner`` (an ``entity_ruler`` before it already pins known places and
 organisations from ``configs/entity_patterns.jsonl``). In order:
 
-1. drop entities inside boilerplate and title phrases ("Secretary of State");
-2. trim a leading "the" and a trailing possessive ("Russia’s" -> "Russia");
+1. drop entities inside boilerplate and title phrases ("Secretary of State"),
+   and drop units after numbers ("800 MW"), common nouns opening a sentence
+   ("Glaciers"), and spans with no capital letter ("health ministry");
+2. trim a leading "the" and a trailing possessive ("Russia’s" -> "Russia"), a date
+   after "on" ("Council on Tuesday"), lowercase glosses ("state Assembly", "X
+   province"); split at an inner possessive ("Egypt’s Ministry of Water");
 3. repair a name cut short ("Choe Son" + "Hui") and an organisation cut at
    "for"/"of" ("Center" -> "Center for a New American Security");
 4. relabel from the words around a name: a role noun makes a person ("military
@@ -12,7 +16,8 @@ organisations from ``configs/entity_patterns.jsonl``). In order:
    appositive says ORG / GPE / LOC / PRODUCT / FAC ("the accounting firm X", "the
    city of X", "X, a charity"); a product or facility noun after it ("the agency's
    X spacecraft"); an organisation word ending it ("X Holdings", "Port of X
-   Authority") makes an ORG; a match score is cut off ("Dortmund 2-0");
+   Authority") makes an ORG; a head word sets other kinds ("X Mosque" FAC, "Lake X"
+   LOC, "Hurricane X" EVENT); an acronym is no PERSON; a match score is cut off;
 5. make labels agree within the article: context cues first, then a person's name
    parts, club names ("Dortmund" after "Borussia Dortmund", unless the article
    says "in Dortmund"), the gazetteer, else the majority label per name;
@@ -55,6 +60,10 @@ def _label_map(groups: dict[str, Any]) -> dict[str, str]:
 class EntityFixStage(LexiconComponent):
     lexicon_file = "entity_fixes.json"
 
+    def __init__(self, nlp: Language, name: str) -> None:
+        super().__init__(nlp, name)
+        self._nouns: frozenset[str] | None = None
+
     def set_lexicon(self, lexicon: dict[str, Any]) -> None:
         super().set_lexicon(lexicon)
         lower = lambda key: {w.lower() for w in lexicon.get(key, [])}  # noqa: E731
@@ -74,11 +83,17 @@ class EntityFixStage(LexiconComponent):
         self.class_after = _label_map(lexicon.get("class_nouns_after", {}))
         self.class_of = lower("class_nouns_taking_of")
         self.locatives = lower("locative_prepositions")
+        self.date_words = lower("date_words_after_on")
+        self.trailing_class_nouns = lower("trailing_class_nouns") | set(self.class_before)
+        self.final_heads = _label_map(lexicon.get("name_final_words", {}))
+        self.first_heads = _label_map(lexicon.get("name_first_words", {}))
+        self.numbered_facilities = lower("numbered_facility_words")
 
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_lexicon()
         meta = article_of(doc)
         title_tokens = self._title_phrase_tokens(doc)
+        lowered = Counter(t.text for t in doc if t.is_lower)
         cue_votes: dict[str, Counter[str]] = defaultdict(Counter)
         fixed: list[Span] = []
         for ent in doc.ents:
@@ -89,18 +104,23 @@ class EntityFixStage(LexiconComponent):
                 continue
             if any(t.i in title_tokens for t in ent) and len(ent) <= 2:
                 continue
-            span = self._trim(ent)
-            if span is None or span.text == meta.section:
+            if self._unit_after_number(ent) or self._common_word_opening_sentence(ent, lowered):
                 continue
-            span = self._extend(span)
-            span = self._relabel_person(span)
-            span = self._relabel_by_org_head(span)
-            cue = self._context_label(span)
-            if cue is not None:
-                cue_votes[span.text][cue] += 1
-                if cue != span.label_:
-                    span = Span(doc, span.start, span.end, label=cue)
-            fixed.append(span)
+            ent = self._acronym_not_person(ent)
+            trimmed = self._trim(ent)
+            if trimmed is None or trimmed.text == meta.section:
+                continue
+            for span in self._split_at_possessive(trimmed):
+                span = self._extend(span)
+                span = self._relabel_person(span)
+                span = self._relabel_by_org_head(span)
+                span = self._relabel_by_name_head(span)
+                cue = self._context_label(span)
+                if cue is not None:
+                    cue_votes[span.text][cue] += 1
+                    if cue != span.label_:
+                        span = Span(doc, span.start, span.end, label=cue)
+                fixed.append(span)
         doc.ents = filter_spans(fixed)
         self._add_titled_people(doc, meta.boilerplate)
         self._add_missed_surnames(doc, meta.boilerplate)
@@ -111,6 +131,55 @@ class EntityFixStage(LexiconComponent):
         return doc
 
     # -- span repairs -------------------------------------------------------
+
+    def _unit_after_number(self, ent: Span) -> bool:
+        """ "800 MW", "10:00 GMT": a capitalised unit or zone after a number is no name
+        (but "10,000 RMT workers" counts workers of an organisation)."""
+        start, doc = ent.start, ent.doc
+        return (
+            len(ent) == 1
+            and not (ent.end < len(doc) and doc[ent.end].pos_ == "NOUN")
+            and ent.text.isupper()
+            and ent.text.isalpha()
+            and start > 0
+            and (doc[start - 1].like_num or doc[start - 1].text[-1:].isdigit())
+        )
+
+    def _common_word_opening_sentence(self, ent: Span, lowered: Counter[str]) -> bool:
+        """ "Turnout was low", "Glaciers lost ...": a dictionary noun capitalised only
+        because it opens a sentence, seen lowercase elsewhere or in its plural."""
+        token = ent[0]
+        if len(ent) != 1 or ent.ent_id_ or not token.is_title or ent.label_ == "NORP":
+            return False  # "Republicans" opens sentences too
+        previous = ent.doc[ent.start - 1] if ent.start > 0 else None
+        if not (token.is_sent_start or previous is None or "\n" in previous.text_with_ws):
+            return False
+        nouns = self._dictionary_nouns()
+        lower = token.lower_
+        if lowered[lower] and lower in nouns:
+            return True
+        return lower.endswith("s") and lower[:-1] in nouns and lower[:-1] not in {"", "ha"}
+
+    def _dictionary_nouns(self) -> frozenset[str]:
+        """Common nouns from the lemmatizer's own tables (empty if the pipeline has none)."""
+        if self._nouns is None:
+            self._nouns = frozenset()
+            if "lemmatizer" in self.nlp.pipe_names:
+                lookups = getattr(self.nlp.get_pipe("lemmatizer"), "lookups", None)
+                if lookups is not None and lookups.has_table("lemma_index"):
+                    self._nouns = frozenset(lookups.get_table("lemma_index").get("noun", []))
+        return self._nouns
+
+    def _acronym_not_person(self, ent: Span) -> Span:
+        """ "JAXA", "TxDOT" tagged PERSON: a word of three capitals, or all capitals, names
+        an organisation ("McDonald" and "DeSantis" have two)."""
+        text = ent.text
+        capitals = sum(c.isupper() for c in text)
+        if ent.label_ != "PERSON" or len(ent) != 1 or not text.isalpha():
+            return ent
+        if capitals >= 3 or (capitals >= 2 and text.isupper()):
+            return Span(ent.doc, ent.start, ent.end, label="ORG")
+        return ent
 
     def _trim(self, ent: Span) -> Span | None:
         start, end = ent.start, ent.end
@@ -134,9 +203,51 @@ class EntityFixStage(LexiconComponent):
         if ent.label_ == "PERSON":
             while start < end - 1 and ent.doc[start].lower_ in self.titles:
                 start += 1
-        if start >= end:
-            return None
+        start, end = self._trim_glosses(ent.doc, start, end)
+        text = ent.doc[start:end].text
+        if start >= end or not any(c.isupper() or c.isdigit() for c in text):
+            return None  # "health ministry", "n’t": no name without a capital letter
         return Span(ent.doc, start, end, label=ent.label_)
+
+    def _trim_glosses(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
+        """Cut the words the model glued to a name: a date after "on" ("City Council on
+        Tuesday"), lowercase words before it ("state Assembly", "a European Cup") and a
+        class noun after it ("Equateur province")."""
+        for i in range(start + 1, end - 1):
+            if doc[i].lower_ == "on" and doc[i + 1].lower_ in self.date_words:
+                end = i
+                break
+        while start < end - 1 and doc[start].is_lower and doc[end - 1].text[:1].isupper():
+            start += 1
+        while (
+            end - 1 > start
+            and doc[end - 1].is_lower
+            and doc[end - 1].lower_ in self.trailing_class_nouns
+            and doc[end - 2].text[:1].isupper()
+        ):
+            end -= 1
+        return start, end
+
+    def _split_at_possessive(self, span: Span) -> list[Span]:
+        """ "Egypt’s Ministry of Water" is two names: "Egypt" and "Ministry of Water".
+
+        The owner takes the label the model gives the same name elsewhere in the
+        article, else the span's label; the owned name keeps the span's label.
+        """
+        doc = span.doc
+        # "’s" only: a bare apostrophe is a plural's ("Shippers' Council"), part of the name.
+        cut = next((t.i for t in span[1:-1] if t.tag_ == "POS" and len(t) == 2), None)
+        if cut is None or not doc[cut + 1].text[:1].isupper():
+            return [span]
+        owner, owned = doc[span.start : cut], doc[cut + 1 : span.end]
+        labels = Counter(e.label_ for e in doc.ents if e.text == owner.text)
+        if len(owned) == 1 and owned[0].lower_ in self.org_words and not labels:
+            return [span]  # "Moody's Ratings": the firm's own name
+        owner_label = labels.most_common(1)[0][0] if labels else span.label_
+        return [
+            Span(doc, owner.start, owner.end, label=owner_label),
+            Span(doc, owned.start, owned.end, label=span.label_),
+        ]
 
     def _extend(self, span: Span) -> Span:
         doc, end = span.doc, span.end
@@ -160,8 +271,10 @@ class EntityFixStage(LexiconComponent):
             and doc[end].lower_ in {"for", "of", "on"}
         ):
             probe = end + 1
-            while probe < len(doc) and (
-                doc[probe].is_title or doc[probe].lower_ in {"a", "an", "the", "and", "&"}
+            while (
+                probe < len(doc)
+                and doc[probe].lower_ not in self.date_words  # "Board on Monday"
+                and (doc[probe].is_title or doc[probe].lower_ in {"a", "an", "the", "and", "&"})
             ):
                 probe += 1
             if probe > end + 1 and doc[probe - 1].is_title:
@@ -187,6 +300,30 @@ class EntityFixStage(LexiconComponent):
         if last.lower_ in self.org_final_words:
             return Span(span.doc, span.start, span.end, label="ORG")
         return span
+
+    def _relabel_by_name_head(self, span: Span) -> Span:
+        """A head word inside a multi-word name says its kind: "Tinmel Mosque" (FAC),
+        "Lake Nasser" (LOC), "Hurricane Milton" (EVENT), "Terminal 2" (FAC)."""
+        if len(span) < 2 or not span[0].is_title:
+            return span
+        label = None
+        if span[-1].is_title:
+            label = self.final_heads.get(span[-1].lower_)
+        last = span[-1].lower_
+        # not "Lake County": a class or org word at the end decides instead
+        if (
+            label is None
+            and len(span) == 2
+            and span[1].is_title
+            and last not in self.class_before
+            and last not in self.org_words
+        ):
+            label = self.first_heads.get(span[0].lower_)
+        if label is None and len(span) == 2 and span[1].like_num:
+            label = "FAC" if span[0].lower_ in self.numbered_facilities else None
+        if label is None or label == span.label_:
+            return span
+        return Span(span.doc, span.start, span.end, label=label)
 
     def _name_like(self, span: Span) -> bool:
         """Up to four capitalised words (hyphens allowed), none of them an org word."""
@@ -356,6 +493,7 @@ class EntityFixStage(LexiconComponent):
                     words in known
                     and not taken.intersection(range(i, i + n))
                     and self._whole_name(doc, i, i + n)
+                    and not self._unit_after_number(doc[i : i + n])
                     and " ".join(words) != meta.section
                     and not in_ranges(doc[i].idx, doc[i + n - 1].idx + 1, meta.boilerplate)
                 ):
@@ -406,16 +544,25 @@ class EntityFixStage(LexiconComponent):
         named = {label: [e for e in ents if e.label_ == label] for label in ("PERSON", "ORG")}
         full_names = {
             "PERSON": {e.text for e in named["PERSON"] if len(e) > 1},
-            "ORG": {e.text for e in named["ORG"] if self._plain_name(e)},
+            "ORG": {e.text for e in named["ORG"] if self._linkable_org_name(e)},
         }
+        # "London" is no short form of "London Underground" if the article also has the city.
+        places = {e.text for e in ents if e.label_ in {"GPE", "LOC"}}
         for ent in ents:
             if ent.label_ in self.numeric_labels:
                 continue
             canonical = ent.text
-            if ent.label_ == "PERSON" or (ent.label_ == "ORG" and ent[0].is_title):
+            if ent.label_ == "PERSON" or (
+                ent.label_ == "ORG" and ent[0].is_title and ent.text not in places
+            ):
                 found = _full_name(ent.text, full_names[ent.label_], named[ent.label_], ent)
                 canonical = found or canonical
             ent._.canonical = canonical
+
+    def _linkable_org_name(self, ent: Span) -> bool:
+        """A full organisation name short forms link to: capitalised words, acronyms and
+        suffixes allowed ("Nordvik AB", "Reform UK"), no "of" ("Bank of England")."""
+        return len(ent) > 1 and ent[0].is_title and all(t.text[:1].isupper() for t in ent)
 
     def _plain_name(self, ent: Span) -> bool:
         """Several capitalised words, no acronym ("Borussia Dortmund"; not "Bank of England")."""
