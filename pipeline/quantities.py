@@ -148,6 +148,8 @@ class QuantityReader:
         self.temperature_words = set(lexicon["temperature_words"])
         self.share_point_context = set(lexicon["share_point_context"])
         self.cent_currencies = set(lexicon["cent_currencies"])
+        self.weight_context = set(lexicon["weight_context_words"])
+        self.glued_codes = set(lexicon["glued_currency_codes"])
         # Places the current document names, for currency words that are also verbs ("won").
         self._places: Counter[str] = Counter()
         self._scales_named: set[str] = set()  # temperature scales the current document names
@@ -265,8 +267,11 @@ class QuantityReader:
             for e in ents
             if len(e) == 1
             and e.label_ not in numeric
-            and _NUMERAL.match(e[0].text)
-            and (e[0].pos_ == "NUM" or self._glued_money(e[0].text))
+            and (
+                (_NUMERAL.match(e[0].text) and e[0].pos_ == "NUM")
+                or self._glued_money(e[0].text)
+                or self._glued_code(e[0].text)  # "EUR25" tagged PERSON
+            )
             and not self._is_year(e[0])
         ]
         seeds += [(t.i, t.i + 1, "") for e in ents for t in self._figures_inside_name(e, numeric)]
@@ -415,7 +420,7 @@ class QuantityReader:
         if _phrase_ending_at(lowers, ent.end, self.percent_phrases, set()):
             return True  # "between 15 and 20 per cent"
         unit = _phrase_ending_at(lowers, ent.end, self.measure_units, set())
-        return bool(unit and unit[0] in self.duration_units and ent.end - unit[1] > ent.start)
+        return bool(unit and ent.end - unit[1] > ent.start)  # "31 seconds", "10 to 15 miles"
 
     def _a_fraction(self, doc: Doc, i: int) -> bool:
         """ "a fifth", "a quarter of": an article and a denominator that no noun follows."""
@@ -432,6 +437,7 @@ class QuantityReader:
         low = token.lower_
         return bool(
             _NUMERAL.match(token.text)
+            or self._glued_code(token.text)
             or _RANGE_TOKEN.match(token.text)
             or low in self.number_words
             or low in self.vague_plurals
@@ -575,9 +581,11 @@ class QuantityReader:
         return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in self.change_verbs
 
     def _a_duration(self, doc: Doc, lowers: list[str], span: Span, unit: str | None) -> bool:
-        """An amount of time: a time unit ("23 minutes") or a time noun counted ("four hours")."""
+        """An amount of time: a time unit ("23 minutes") or a time noun counted ("four hours");
+        not a time to the hundredth ("won in 9.77 seconds"), which is a measured result."""
         if unit is not None:
-            return unit in self.duration_units
+            timed = unit == "s" and any("." in t.text and t.like_num for t in span)
+            return unit in self.duration_units and not timed
         if span.end >= len(doc):
             return False
         noun = doc[span.end]
@@ -644,11 +652,15 @@ class QuantityReader:
             return None
         if doc[i].lower_ != "and" and opener == "between":
             return None
-        if doc[i].lower_ == "to" and first.start > 0 and lowers[first.start - 1] == "by":
-            return None  # "jumped by 249,000 to 1.1 million": a change, then a level
         second = self._read_amount(doc, lowers, i + 1, label, taken)
         if second is None or second.kind in ("vague", "ordinal") or first.kind == "vague":
             return None
+        if doc[i].lower_ == "to" and first.start > 0 and lowers[first.start - 1] == "by":
+            # "jumped by 249,000 to 1.1 million": a change, then a level far above it; "down by
+            # 100 to 150 naira" is a range of the change.
+            low, high = _share_units(first, second)
+            if low.value is not None and high.value is not None and high.value >= 3 * low.value:
+                return None
         if doc[i].lower_ == "to" and doc[i].head.pos_ in ("VERB", "AUX") and opener != "between":
             # "rose 2% to 4.3%" is a change, not a range; "voted 52 to 21" is a tally.
             tally = _plain(first) and _plain(second) and _descending(first, second)
@@ -825,6 +837,11 @@ class QuantityReader:
         numeral = _NUMERAL.match(token.text)
         if numeral:
             return self._read_numeral(doc, i, numeral, taken)
+        glued = self._glued_code(token.text)
+        if glued:
+            amount = self._read_numeral(doc, i, glued[1], taken)
+            amount.currency = glued[0]
+            return amount
         vague = self._read_vague(lowers, i, taken)
         if vague is not None:
             return vague
@@ -866,6 +883,12 @@ class QuantityReader:
 
     def _currency_symbol_text(self, text: str) -> str | None:
         return self.currency_symbols.get(text.lower())
+
+    def _glued_code(self, text: str) -> tuple[str, re.Match[str]] | None:
+        """ "EUR40": a currency code written onto the digits (not "COP28", a conference)."""
+        code, rest = text[:3], text[3:]
+        numeral = _NUMERAL.match(rest) if code in self.glued_codes else None
+        return (code, numeral) if numeral and not numeral["cur"] else None
 
     def _pint_text(self, text: str) -> str | None:
         if text.lower() in self.pint_excluded:
@@ -1075,12 +1098,16 @@ class QuantityReader:
             code = None
             if doc[k].text in self.currency_codes:
                 code = self.code_aliases.get(doc[k].text, doc[k].text)
-            elif word in self.currency_words and (
-                word not in self.money_label_words
-                or label == "MONEY"
-                or adjective
-                or self._pounds_of_money(lowers, amount, k)
-                or self._currency_of_named_place(doc, k)
+            elif (
+                word in self.currency_words
+                and not self._weight_in_pounds(doc, k)
+                and (
+                    word not in self.money_label_words
+                    or label == "MONEY"
+                    or adjective
+                    or self._pounds_of_money(doc, lowers, amount, k)
+                    or self._currency_of_named_place(doc, k)
+                )
             ):
                 code = adjective[0] if adjective else self.currency_words[word]
             if code and (amount.currency is None or amount.currency == code):
@@ -1103,14 +1130,24 @@ class QuantityReader:
         objects = ("DET", "NUM", "NOUN", "PROPN", "ADJ", "PRON")  # "won the vote", "won 3 seats"
         return following is None or following.pos_ not in objects
 
-    def _pounds_of_money(self, lowers: list[str], amount: Amount, k: int) -> bool:
-        """ "several hundred pounds", "73 million pounds": sums too large to be weights,
-        unless "of" follows ("2 million pounds of beef")."""
+    def _weight_in_pounds(self, doc: Doc, k: int) -> bool:
+        """Pounds in a sentence about weight are lb, even where the NER says MONEY."""
+        return doc[k].lower_ in self.pound_words and any(
+            t.lower_ in self.weight_context for t in doc[k].sent
+        )
+
+    def _pounds_of_money(self, doc: Doc, lowers: list[str], amount: Amount, k: int) -> bool:
+        """ "several hundred pounds", "73 million pounds": sums too large to be weights; and any
+        pounds in an article about Britain (or Egypt...); not "2 million pounds of beef", nor
+        pounds in a sentence about weight ("weighs 6,000 kilograms (13,000 pounds)")."""
         if lowers[k] not in self.pound_words:
             return False
         following = lowers[k + 1] if k + 1 < len(lowers) else ""
+        if following in self.weight_markers:
+            return False
         big = amount.kind == "vague" or amount.scale >= 100
-        return big and following not in self.weight_markers
+        places = self.currency_by_place.get(lowers[k], {})
+        return big or any(self._places[place] for place in places)
 
     # -- filters and the mention ----------------------------------------------
 
@@ -1239,6 +1276,8 @@ class QuantityReader:
                 unit = self._noun_lemma(plural)  # the parse lost it: "700 deployed ... missiles"
             if unit is None and second is not None:
                 unit = self._counted_noun(span.doc[first.start : last.end], found)
+            if unit is not None:
+                unit = self._count_rate(span, unit)
             if unit is None and self._describes_people(span):
                 unit = "person"  # "five dead and 50,000 cut off"
             elif unit is None and (sum_said_before or self._elliptical(span)):
@@ -1286,6 +1325,8 @@ class QuantityReader:
                 head = head.head
             if head.lower_ in self.anaphoric_nouns:
                 return _last_counted_unit(found)  # "destroyed 412 homes and damaged 57 others"
+            if head.tag_ == "NNP" and not _group_name(head):
+                return None  # "Hospital Galway with 54": a name, not what is counted
             return self._noun_lemma(self._coordinated_head(head))
         for child in root.children:
             if child.dep_ == "prep" and child.lower_ == "of" and child.i >= span.end:
@@ -1298,6 +1339,19 @@ class QuantityReader:
                 if noun.pos_ in ("NOUN", "PROPN"):
                     return self._noun_lemma(noun)
         return None
+
+    def _count_rate(self, span: Span, unit: str) -> str:
+        """ "4,000 steps a day" counts steps per day: the rate after the counted noun joins the
+        unit ("step/day"), as it does for measures and money."""
+        doc = span.doc
+        for token in doc[span.end : span.end + 6]:
+            if token.pos_ in ("NOUN", "PROPN") and self._noun_lemma(token) == unit:
+                lowers = [t.lower_ for t in doc[token.i + 1 : token.i + 4]]
+                rate = self._rate_after(lowers, 0)
+                return f"{unit}/{rate[0]}" if rate else unit
+            if token.is_punct or token.pos_ == "VERB":
+                break
+        return unit
 
     def _per_figure(self, span: Span) -> bool:
         """ "45 per 100,000 inhabitants": the noun belongs to the base, not to the 45."""
@@ -1367,10 +1421,10 @@ class QuantityReader:
             if mention.kind == "count" and self._counts_places(other):
                 # "infected 100,000 people in 110 countries and killed about 200": the places
                 # say where; the figure counts what was counted before them, if anything was.
-                fallback = fallback if fallback[1] else ("count", mention.unit)
+                fallback = fallback if fallback[1] else ("count", _without_rate(mention.unit))
                 continue
             if mention.kind == "count":
-                return "count", mention.unit
+                return "count", _without_rate(mention.unit)
             same_sentence = other.start >= sent.start
             if (
                 mention.kind == "measure"
@@ -1468,10 +1522,15 @@ def _title_case_line(token: Token) -> bool:
     return sum(t.is_title for t in words) * 2 > len(words)
 
 
+def _without_rate(unit: str) -> str:
+    """ "28 deaths a day. Of those, 9,757 ...": a figure said after a rate counts the thing."""
+    return unit.split("/")[0]
+
+
 def _last_counted_unit(found: list[tuple[QuantityMention, Span]]) -> str | None:
     for mention, _ in reversed(found):
         if mention.kind == "count" and mention.unit:
-            return mention.unit
+            return _without_rate(mention.unit)
     return None
 
 
@@ -1514,6 +1573,8 @@ def _plural_noun_after(span: Span) -> Token | None:
             return token
         if token.tag_ not in _NOUN_MODIFIER_TAGS or (token.tag_ == "CC" and token.i == span.end):
             return None  # "added 25,000 and government payrolls grew": "and" joins clauses
+        if token.tag_.startswith("VB") and token.dep_ != "amod":
+            return None  # "74,530 included children": a verb, not a modifier
     return None
 
 

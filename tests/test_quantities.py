@@ -671,3 +671,69 @@ def test_a_season_written_with_a_slash_is_not_a_fraction(extract):
 def test_a_change_by_a_figure_to_a_level_is_two_figures(extract):
     record = extract("Jobless claims jumped by 31,000 to 1.9 million last week.")
     assert [q.text for q in record.quantities] == ["31,000", "1.9 million"]
+
+
+# Third batch of new writers: sentences written for these tests.
+ROUND5_CASES = [
+    ("In Britain the basic pension rises to 230.25 pounds a week.",
+     "230.25 pounds a week", "money", 230.25, None, None, "exact", "GBP/week"),
+    ("The rover weighs about 1,000 kilograms (2,200 pounds).",
+     "2,200 pounds", "measure", 2200.0, None, None, "exact", "lb"),
+    ("She won the final in 21.34 seconds.",
+     "21.34 seconds", "measure", 21.34, None, None, "exact", "s"),
+    ("The leader held off the pack by 12 seconds.",
+     "12 seconds", "measure", 12.0, None, None, "exact", "s"),
+    ("The crust may be 20 to 30 miles thick.",
+     "20 to 30 miles", "measure", None, 20.0, 30.0, "range", "mi"),
+    ("Fares may come down by 20 to 30 rupees.",
+     "20 to 30 rupees", "money", None, 20.0, 30.0, "range", "INR"),
+    ("The herd has grown to about 3 million head.",
+     "about 3 million", "count", 3e6, None, None, "approximate", "head"),
+    ("The harvest may reach 40 million quintals.",
+     "40 million quintals", "measure", 4e7, None, None, "exact", "q"),
+    ("Nitrous oxide reached 337 parts per billion.",
+     "337 parts per billion", "measure", 337.0, None, None, "exact", "ppb"),
+    ("A slice of cake has about 350 calories.",
+     "about 350 calories", "measure", 350.0, None, None, "approximate", "kcal"),
+    ("It was 30 degrees Celsius (86 Fahrenheit) at noon.",
+     "86 Fahrenheit", "measure", 86.0, None, None, "exact", "°F"),
+    ("The 200,000-barrel-a-day plant restarted.",
+     "200,000-barrel-a-day", "measure", 2e5, None, None, "exact", "barrel/day"),
+    ("The ministry said EUR25 million would go to clinics.",
+     "EUR25 million", "money", 2.5e7, None, None, "exact", "EUR"),
+    ("Adults should walk at least 7,000 steps a day.",
+     "at least 7,000", "count", None, 7000.0, None, "at_least", "step/day"),
+    ("About 30 migrants a week reach the island.",
+     "About 30", "count", 30.0, None, None, "approximate", "migrant/week"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value", "low", "high", "qualifier", "unit"),
+    ROUND5_CASES,
+    ids=[case[1] for case in ROUND5_CASES],
+)
+def test_third_batch_patterns(extract, text, span, kind, value, low, high, qualifier, unit):
+    q = quantity(extract, text, span)
+    assert outcome(q)[:2] == (span, kind)
+    for got, expected in zip(outcome(q)[2:5], (value, low, high), strict=True):
+        assert (got is None and expected is None) or math.isclose(got, expected)
+    assert (q.qualifier, q.unit) == (qualifier, unit)
+
+
+def test_a_conference_name_is_not_a_sum_in_a_currency_code(extract):
+    assert [q.text for q in extract("Leaders met at COP28 in Dubai.").quantities] == []
+
+
+def test_a_figure_said_after_a_rate_counts_the_thing_not_the_rate(extract):
+    record = extract("About 20 deaths a day were recorded. Of those, 300 were children.")
+    assert [(q.text, q.unit) for q in record.quantities] == [
+        ("About 20", "death/day"),
+        ("300", "death"),
+    ]
+
+
+def test_a_number_before_a_verb_does_not_count_its_object(extract):
+    record = extract("Of those families, 2,310 included children.")
+    assert quantity(extract, "Of those families, 2,310 included children.", "2,310").unit != "child"
+    assert [q.text for q in record.quantities] == ["2,310"]
