@@ -730,7 +730,8 @@ def batch_command(
         str | None, typer.Option(help="Dask scheduler address (default: a local cluster).")
     ] = None,
     max_bytes: Annotated[
-        int, typer.Option(min=1, help="Inputs larger than this are refused.")
+        int,
+        typer.Option(min=1, help="Inputs larger than this many bytes are refused (an error line)."),
     ] = MAX_INPUT_BYTES,
     resume: Annotated[
         bool, typer.Option("--resume", help="Skip articles already in the output.")
