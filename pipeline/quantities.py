@@ -1308,7 +1308,7 @@ class QuantityReader:
             and head.head.pos_ in ("NOUN", "PROPN")
         ):
             head = head.head  # "seven more Patriot systems", "three of 36 economists"
-        if _hyphen_joined(span) and span.doc[span.end + 1].pos_ == "NOUN":
+        if _hyphen_joined(span) and _noun_like(span.doc[span.end + 1]):
             return self._noun_lemma(span.doc[span.end + 1])  # "a 22-member alliance"
         if (
             head.i >= span.end
@@ -1409,6 +1409,15 @@ class QuantityReader:
                     objects = [c for c in prep.children if c.dep_ == "pobj"]
                     if prep.lower_ == "of" and objects and objects[0].pos_ == "NOUN":
                         return "count", self._noun_lemma(objects[0])
+        for token in span.doc[sent.start : span.start]:
+            # "Of those households, 74,530 included children": a fronted partitive names it.
+            opens = all(t.is_punct for t in span.doc[sent.start : token.i])
+            if token.lower_ == "of" and opens:
+                objects = [
+                    c for c in token.children if c.dep_ == "pobj" and c.tag_ == "NNS" and c.is_alpha
+                ]
+                if objects:
+                    return "count", self._noun_lemma(objects[0])
         earliest = span.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         fallback: tuple[str, str | None] = ("count", None)
         for mention, other in reversed(found):
@@ -1426,10 +1435,9 @@ class QuantityReader:
             if mention.kind == "count":
                 return "count", _without_rate(mention.unit)
             same_sentence = other.start >= sent.start
-            if (
-                mention.kind == "measure"
-                and same_sentence
-                and mention.unit not in self.duration_units
+            timed = "." in span.text and mention.unit == "s"  # "in 9.77 seconds ... in 9.82"
+            if mention.kind == "measure" and (
+                timed or (same_sentence and mention.unit not in self.duration_units)
             ):
                 return "measure", mention.unit
         if fallback[1] is None:
@@ -1584,6 +1592,36 @@ def _season_years(slash: re.Match[str]) -> bool:
     if len(first) != 4 or len(second) not in (2, 4):
         return False
     return int(second) % 100 == (int(first) + 1) % 100
+
+
+_ADJECTIVE_ENDINGS = ("ed", "ing", "al", "ful", "ous", "ive", "ic", "able", "less", "ly")
+
+
+_HYPHEN_ADJECTIVES = {
+    "strong",
+    "old",
+    "long",
+    "high",
+    "wide",
+    "deep",
+    "tall",
+    "odd",
+    "plus",
+    "fold",
+}
+
+
+def _noun_like(token: Token) -> bool:
+    """A noun, or a noun the tagger called an adjective after a hyphen ("17,604-patient"); not
+    "a 9,000-strong fleet"."""
+    if token.pos_ == "NOUN":
+        return True
+    word = token.lower_
+    return (
+        token.pos_ == "ADJ"
+        and word not in _HYPHEN_ADJECTIVES
+        and not word.endswith(_ADJECTIVE_ENDINGS)
+    )
 
 
 def _hyphen_joined(span: Span) -> bool:

@@ -737,3 +737,27 @@ def test_a_number_before_a_verb_does_not_count_its_object(extract):
     record = extract("Of those families, 2,310 included children.")
     assert quantity(extract, "Of those families, 2,310 included children.", "2,310").unit != "child"
     assert [q.text for q in record.quantities] == ["2,310"]
+
+
+def test_a_fronted_partitive_names_what_the_figures_count(extract):
+    record = extract("Of those families, 2,310 included children. About 900 were housed in hotels.")
+    assert [(q.text, q.unit) for q in record.quantities] == [
+        ("2,310", "family"),
+        ("About 900", "family"),
+    ]
+
+
+def test_times_to_the_hundredth_after_a_time_are_seconds(extract):
+    record = extract("She won in 10.85 seconds, ahead of Jones in 10.91 and Ruiz in 10.97.")
+    assert [(q.text, q.unit) for q in record.quantities] == [
+        ("10.85 seconds", "s"),
+        ("10.91", "s"),
+        ("10.97", "s"),
+    ]
+
+
+def test_a_hyphenated_count_before_a_noun_counts_the_hyphened_word(extract):
+    assert (
+        quantity(extract, "The drug cut risk in a 9,000-patient trial.", "9,000").unit == "patient"
+    )
+    assert quantity(extract, "The city keeps its 4,000-strong fleet.", "4,000").unit != "strong"
