@@ -148,7 +148,7 @@ class DateResolver:
             r"(?:,?\s+(\d{4}))?$"
         )
         self.re_month_year = re.compile(rf"^({month})(?:,?\s+|\s+of\s+)?(\d{{4}})?$")
-        number = rf"\d+(?:\.\d+)?|{_alternation(self.numbers)}"
+        number = rf"\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_alternation(self.numbers)}"
         unit = _alternation(self.units)
         self.re_ago = re.compile(rf"^({number})[\s-]+({unit})s?\s+ago$")
         # "a year later", "two months earlier": counted from a date the text gave before
@@ -156,6 +156,8 @@ class DateResolver:
             rf"^({number})[\s-]+({unit})s?\s+({_alternation(self.anchored_words)})$"
         )
         self.re_anchor_same = re.compile(rf"^(that|following) ({unit})$")
+        # "the year before", "the month after": one unit from the anchor
+        self.re_anchor_bare = re.compile(rf"^({unit}) ({_alternation(self.anchored_words)})$")
         # "the previous quarter": the one before the period the text is discussing
         self.re_anchor_previous = re.compile(
             rf"^(?:the )?({_alternation(self.anaphoric_words)}) (quarter|month|year)$"
@@ -177,7 +179,15 @@ class DateResolver:
             rf"^(?:(past|last|next|previous|prior|coming|first|final)\s+)?({number}|{_alternation(self.vague_counts)})"
             rf"(?:\s+|-)({unit}|centurie)s?(\s+and\s+a\s+half)?(?:\s+(?:long|old))?$"
         )
-        self.re_bare_unit_duration = re.compile(rf"^(past|previous|prior|coming)\s+({unit})$")
+        self.re_bare_unit_duration = re.compile(
+            rf"^(past|previous|prior|coming)\s+({unit})$|^(next)\s+(decade|century)$"
+        )
+        # "2.4 billion euros in February 2021, days after": the model runs past the year
+        self.re_trailing_after_year = re.compile(r"(?<=\d{4}),\s+\w+$")
+        # "nine minutes later": a span of clock time counted on from an event is the duration
+        self.re_trailing_time_anchor = re.compile(
+            rf"\b(?:{_alternation(self.time_units)})s?(\s+(?:later|earlier))$", flags
+        )
         self.re_relative = re.compile(
             rf"^({_alternation(self.relative)})\s+(week|month|year|quarter|{weekday}|{month})$"
         )
@@ -312,13 +322,26 @@ class DateResolver:
                 self.re_trailing.search(tail) or self.re_trailing_clause.search(tail)
             ):  # "Nov. 4 after", "Sept. 1 that spring"
                 end = start + match.start()
-            elif match := self.re_trailing_unit.search(tail):  # "four months in a row"
-                end = start + match.start(1)
-            elif (match := self.re_trailing_noun.search(tail)) and " " in tail.strip():
-                end = start + match.start()
+            elif match := self._trailing_words(tail):  # "four months in a row", "May 2021, days"
+                end = start + match.start(match.lastindex or 0)
             else:
                 break
         return start, end
+
+    def _trailing_words(self, tail: str) -> re.Match[str] | None:
+        """Words the model runs on with after a duration or a date: "four months in a row",
+        "nine minutes later" (the duration is the date), "May 2021, days after", "the
+        July-September period". "the year before" is a date whole."""
+        if not self.re_anchor_bare.match(self._normalise(tail)) and (
+            match := self.re_trailing_unit.search(tail)
+        ):
+            return match
+        match = self.re_trailing_time_anchor.search(tail) or self.re_trailing_after_year.search(
+            tail
+        )
+        if match is None and " " in tail.strip():
+            match = self.re_trailing_noun.search(tail)
+        return match
 
     def _keeps_period(self, tail: str) -> bool:
         last = tail[:-1].rsplit(None, 1)[-1].lower() if tail[:-1].strip() else ""
@@ -500,6 +523,8 @@ class DateResolver:
 
     def _decade(self, core: str, published: dt.date | None, future: bool | None) -> _Core | None:
         start = self._decade_bounds(core)
+        if start is None and published is not None and core in ("this decade", "current decade"):
+            start = published.year // 10 * 10  # "by the end of the decade": the present one
         return None if start is None else _Core("interval", f"{start}/{start + 9}", "decade")
 
     def _century_start(self, core: str) -> int | None:
@@ -519,7 +544,7 @@ class DateResolver:
         if text in self.numbers:
             return float(self.numbers[text])
         try:
-            return float(text)
+            return float(text.replace(",", ""))
         except ValueError:
             return None
 
@@ -555,6 +580,8 @@ class DateResolver:
             if anchor is None:
                 return None  # "the previous week" with nothing dated before: from publication
             return _previous_unit(anchor, match.group(2))
+        elif match := self.re_anchor_bare.match(re.sub(r"^the\s+", "", core)):
+            amount, unit, step = 1.0, match.group(1), self.anchored_words[match.group(2)]
         else:
             match = self.re_anchor_same.match(re.sub(r"^the\s+", "", core))
             if not match:
@@ -601,12 +628,15 @@ class DateResolver:
     ) -> _Core | None:
         """ "30 hours", "two minutes and 11 seconds": ISO time durations (PT30H)."""
         amounts: dict[str, str] = {}
-        for piece in re.split(r",\s*(?:and\s+)?|\s+and\s+", core):
+        for piece in re.split(r",\s+(?:and\s+)?|\s+and\s+", core):
             match = self.re_time_part.match(piece.strip())
             amount = self._amount(match.group(1)) if match else None
             if match is None or amount is None:
                 return None
-            amounts[self.time_units[match.group(2)]] = _number(amount)
+            letter = self.time_units[match.group(2)]
+            if letter in "HM" and amount < 1 and (amount * 60).is_integer():
+                amount, letter = amount * 60, "M" if letter == "H" else "S"  # half an hour: 30M
+            amounts[letter] = _number(amount)
         letters = "".join(f"{amounts[k]}{k}" for k in "HMS" if k in amounts)
         return _Core("duration", f"PT{letters}", None)
 
@@ -633,10 +663,10 @@ class DateResolver:
             if amount is not None and match.group(4):
                 amount += 0.5
         else:
-            match = self.re_bare_unit_duration.match(core)  # "the past year"
+            match = self.re_bare_unit_duration.match(core)  # "the past year", "next decade"
             if not match:
                 return None
-            amount, unit = 1.0, match.group(2)
+            amount, unit = 1.0, match.group(2) or match.group(4)
         letter, size, granularity = self.units[unit]
         if amount is None:
             return _Core("duration", None, granularity)
@@ -966,6 +996,9 @@ class DateStage(LexiconComponent):
         self.baseline_words = {w.lower() for w in lexicon.get("baseline_words", [])}
         self.past_when_finite = {w.lower() for w in lexicon.get("past_when_finite", [])}
         self.statement_verbs = {w.lower() for w in lexicon.get("statement_verbs", [])}
+        self.period_prepositions = {w.lower() for w in lexicon.get("period_prepositions", [])}
+        self.untagged_units = {w.lower() for w in lexicon.get("untagged_duration_units", [])}
+        self.generic_determiners = {w.lower() for w in lexicon.get("generic_determiners", [])}
         self.time_unit_words = set(self.unit_words) | set(lexicon.get("time_units", {}))
         self.seasons = set(lexicon.get("seasons", {}))
         self.month_words = {w.lower() for w in lexicon.get("month_names", [])} | set(
@@ -1003,7 +1036,9 @@ class DateStage(LexiconComponent):
             ahead: bool | None = self._points_ahead(span, heading)
             if ahead and (_follows_later(span) or self._scheduled_today(span, meta.published)):
                 ahead = False  # "due later on Friday", written on a Friday: that day
-            elif not heading and self._tense_is_open(span, bool(ahead)):
+            elif ahead and (self._is_baseline(span, False) or self._dates_statement(span)):
+                ahead = False  # "up from 22% on Thursday", "said on Wednesday it would"
+            if self._opens_period(span) or self._tense_is_open(span, bool(ahead)):
                 ahead = None  # "a raise from April 1", "could restart in mid-December"
             mention = self._mention(span, meta.published, ahead, near)
             if mention is None:
@@ -1036,6 +1071,13 @@ class DateStage(LexiconComponent):
                 and ("and" in ent.text.split() or self._interval_end(doc, start - 1, end) > end)
             ):
                 start -= 1  # "between May 1 and Oct. 31": the model leaves "between" out
+            elif (
+                start > 2
+                and doc[start - 1].lower_ == "and"
+                and doc[start - 3].lower_ == "between"
+                and doc[start - 2].lower_ in self.calendar_words
+            ):
+                start -= 3  # "between November and February": the model tags the last only
             if (
                 end - start == 1
                 and start > 0
@@ -1136,6 +1178,12 @@ class DateStage(LexiconComponent):
         after = doc[span.end] if span.end < len(doc) else None
         if after is not None and after.lower_ in self.margin_words:
             return True
+        seconds = [t for t in units if t.lemma_.lower() == "second"]
+        if seconds and (
+            re.search(r"\d\.\d\d\b", span.text)  # "won in 9.77 seconds": timed to the hundredth
+            or (span.start > 0 and doc[span.start - 1].lower_ == "by")  # "won by 19 seconds"
+        ):
+            return True
         # "two hours, 11 minutes and 53 seconds", "2 minutes and 11 seconds" are times
         # measured to the clock; "11 hours and 55 minutes" is a duration
         lemmas = {t.lemma_.lower() for t in units}
@@ -1152,6 +1200,10 @@ class DateStage(LexiconComponent):
         """ "on Tuesday", "on Feb. 18" that the model swallowed into an ORG ("Council on Feb.")."""
         found = []
         for token in doc[1:]:
+            if token.lower_ in self.untagged_units and not token.ent_type_:
+                if doc[token.i - 1].like_num or doc[token.i - 1].lower_ in ("a", "an"):
+                    found.append(Span(doc, token.i - 1, token.i + 1, label="DATE"))  # "a fortnight"
+                continue
             if doc[token.i - 1].lower_ != "on" or token.ent_type_ in self.labels:
                 continue
             if not token.is_title:
@@ -1209,15 +1261,42 @@ class DateStage(LexiconComponent):
     def _describes_a_thing(self, span: Span) -> bool:
         """ "annual report", "winter crop", "$250,000 annually": a frequency or season word
         that qualifies a noun or an amount says what kind of thing it is, not when."""
+        if len(span) > 1 and span[-1].lower_ in self.seasons:
+            return span[-1].dep_ in ("compound", "amod")  # "the middle of the winter holidays"
         if len(span) != 1:
             return False
         token = span[0]
         word = token.lower_
+        if word in self.seasons and any(
+            c.dep_ == "det" and c.lower_ in self.generic_determiners for c in token.children
+        ):
+            return True  # "a winter with little snow": any winter, not a dated one
         if word in self.resolver.frequency_words:
             before = token.doc[token.i - 1] if token.i > 0 else None
             is_rate = before is not None and (before.like_num or before.ent_type_ == "MONEY")
             return token.dep_ == "amod" or is_rate
         return word in self.seasons and token.dep_ in ("compound", "amod")
+
+    def _dates_statement(self, span: Span) -> bool:
+        """ "said on Wednesday it would cut jobs": a date right after a statement verb says
+        when it was said, whatever the reported clause's tense."""
+        doc = span.doc
+        before = span.start - (1 if span.start > 0 and doc[span.start - 1].lower_ == "on" else 0)
+        return before > 0 and doc[before - 1].lemma_.lower() in self.statement_verbs
+
+    def _opens_period(self, span: Span) -> bool:
+        """ "The ban runs from April 14", "had set aside money through September": a start
+        or end of a period under a present or past-perfect verb may lie either side of
+        publication; the resolver takes the occurrence nearest to it."""
+        if not any(t.lower_.rstrip(".") in self.month_words for t in span):
+            return False
+        prep = span.root.head
+        verb = _governing_verb(span)
+        if prep.lower_ == "from" and verb.tag_ in ("VBZ", "VBP"):
+            return True
+        return prep.lower_ in self.period_prepositions and any(
+            c.dep_ == "aux" and c.lower_ == "had" for c in verb.children
+        )
 
     def _tense_is_open(self, span: Span, ahead: bool) -> bool:
         """A month or day of the month whose verb has no tense that points either way
@@ -1239,8 +1318,11 @@ class DateStage(LexiconComponent):
                 return False  # "the talks were scheduled to end on Friday"
             if token.lower_ in self.past_when_finite and token.tag_ == "VBD":
                 return False  # "it expected to avoid cuts": a past act of expecting
-            if token.lower_ in self.future_words or token.lower_ in self.future_aux:
-                return True
+            compared = token.i > 0 and token.doc[token.i - 1].lower_ in self.comparison_words
+            if (token.lower_ in self.future_words and not compared) or (
+                token.lower_ in self.future_aux
+            ):
+                return True  # ("fewer jobs than expected in July" looks back)
             if any(
                 (c.dep_ == "aux" and c.lower_ in self.future_aux)
                 or (c.dep_ in ("acomp", "xcomp") and c.lower_ in self.future_words)
@@ -1252,8 +1334,10 @@ class DateStage(LexiconComponent):
             if token.dep_ == "conj" and token.tag_ == "VBD":
                 return False  # "X will send arms, Austin announced Thursday": past itself
         head = span.root.head
-        if head.lower_ in self.future_prepositions and verb.tag_ not in ("VBD", "VBN"):
-            return True  # "postponing the return until April"
+        if head.lower_ in self.future_prepositions and (
+            verb.tag_ not in ("VBD", "VBN") or _has_present_perfect(verb)
+        ):
+            return True  # "postponing the return until April", "has extended it until May"
         return (
             not heading
             and verb.pos_ == "VERB"
@@ -1304,6 +1388,10 @@ def _governing_verb(span: Span) -> Token:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     return verb
+
+
+def _has_present_perfect(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in token.children)
 
 
 def _has_past_auxiliary(token: Token) -> bool:

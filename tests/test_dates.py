@@ -689,3 +689,159 @@ def test_weekday_on_the_publication_day(extract, text, published, expected):
 def test_question_heading_points_ahead(extract):
     text = "Talks resume\n\nWhat happens after March 3?\n\nThe talks will resume next week."
     assert ("March 3", "point", "2025-03-03", "day") in dated(extract, text, "2025-02-20")
+
+
+# -- fourth round: durations, tense and detection -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # "over the next decade" is a stretch of time, not a point
+        (
+            "The council plans to build 800 homes over the next decade.",
+            "2024-12-20",
+            ("next decade", "duration", "P10Y", "decade", "exact"),
+        ),
+        # a fortnight is two weeks, and the model leaves it untagged
+        (
+            "Shops could run out of flour within a fortnight.",
+            "2024-12-20",
+            ("a fortnight", "duration", "P2W", "week", "exact"),
+        ),
+        # nights are counted in days
+        (
+            "Some patients waited three nights on a ward trolley.",
+            "2024-12-20",
+            ("three nights", "duration", "P3D", "day", "exact"),
+        ),
+        # "the end of the decade" is the present decade, qualifier late
+        (
+            "The tram line should carry a million riders by the end of the decade.",
+            "2024-06-24",
+            ("end of the decade", "interval", "2020/2029", "decade", "late"),
+        ),
+    ],
+)
+def test_round4_durations(extract, sentence, published, expected):
+    assert only_date(extract, sentence, published) == expected
+
+
+def test_half_an_hour_is_thirty_minutes():
+    found = resolve_date_text("under half an hour", PUBLISHED)
+    assert found is not None
+    assert (found.kind, found.value, found.qualifier) == ("duration", "PT30M", "less_than")
+
+
+def test_fractional_hours_stay_hours():
+    found = resolve_date_text("12.5 hours", PUBLISHED)
+    assert found is not None and found.value == "PT12.5H"
+
+
+def test_hours_with_a_thousands_separator():
+    found = resolve_date_text("more than 120,000 hours", PUBLISHED)
+    assert found is not None
+    assert (found.value, found.qualifier) == ("PT120000H", "more_than")
+
+
+def test_minutes_later_is_the_duration(extract):
+    record = extract("The keeper saved a penalty and the striker scored six minutes later.")
+    assert [(d.text, d.kind, d.value) for d in record.dates] == [
+        ("six minutes", "duration", "PT6M")
+    ]
+
+
+def test_the_year_before_counts_from_the_anchor(extract):
+    record = extract(
+        "Exports reached 40,000 tonnes in 2021, up from 31,000 tonnes the year before."
+    )
+    assert [(d.text, d.value) for d in record.dates] == [("2021", "2021"), ("year before", "2020")]
+
+
+def test_month_and_year_followed_by_a_comma_and_a_noun(extract):
+    assert only_date(extract, "The pact was renewed in March 2019, weeks after the summit.") == (
+        "March 2019",
+        "point",
+        "2019-03",
+        "month",
+        "exact",
+    )
+
+
+def test_between_two_months_when_only_the_last_is_tagged(extract):
+    record = extract("Storms halted work at sea for 30 days between October and January, he said.")
+    assert ("between October and January", "interval", "2023-10/2024-01") in [
+        (d.text, d.kind, d.value) for d in record.dates
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She won the 200 meters in 21.84 seconds on a wet track.",
+        "The Belgian held off the chasing group by 14 seconds.",
+    ],
+)
+def test_race_times_and_margins_in_seconds_are_no_dates(extract, sentence):
+    assert extract(sentence).dates == []
+
+
+def test_a_season_with_an_indefinite_article_is_generic(extract):
+    assert extract("Even a summer with normal rain would not refill the lake.").dates == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        # "than expected" looks back, not ahead
+        (
+            "Factories hired fewer workers than expected in October.",
+            "2024-11-05",
+            ("October", "point", "2024-10", "month", "exact"),
+        ),
+        # a baseline figure after "from" was observed, even under a future clause
+        (
+            "Analysts said the bank would cut 150 jobs, up from 90 on Tuesday.",
+            "2024-11-08",
+            ("Tuesday", "point", "2024-11-05", "day", "exact"),
+        ),
+        # the day right after "said on" dates the statement
+        (
+            "The carmaker said on Thursday it would close two plants.",
+            "2024-11-07",
+            ("Thursday", "point", "2024-11-07", "day", "exact"),
+        ),
+        # a period starting "from" under a present verb: the nearest occurrence
+        (
+            "The suspension runs from May 2, when the test came back positive.",
+            "2025-06-18",
+            ("May 2", "point", "2025-05-02", "day", "exact"),
+        ),
+        # an offer "from" a day under a past perfect verb: the nearest occurrence
+        (
+            "The company had offered a 3% raise from May 1.",
+            "2025-04-10",
+            ("May 1", "point", "2025-05-01", "day", "exact"),
+        ),
+        # "until" under a present perfect verb points ahead
+        (
+            "The government has extended the fuel subsidy until November.",
+            "2024-04-23",
+            ("November", "point", "2024-11", "month", "exact"),
+        ),
+        # "before" a month under a modal points ahead
+        (
+            "Nobody can promise lower prices before March.",
+            "2024-10-10",
+            ("March", "point", "2025-03", "month", "exact"),
+        ),
+    ],
+)
+def test_round4_tense(extract, sentence, published, expected):
+    assert only_date(extract, sentence, published) == expected
+
+
+def test_untensed_headline_takes_the_nearest_month(extract):
+    text = "Coalition collapse paving way for early election in March\n\nThe coalition fell apart."
+    record = extract(text, published="2024-12-16")
+    assert [(d.text, d.value) for d in record.dates] == [("March", "2025-03")]
