@@ -150,6 +150,7 @@ class QuantityReader:
         self.cent_currencies = set(lexicon["cent_currencies"])
         self.weight_context = set(lexicon["weight_context_words"])
         self.glued_codes = set(lexicon["glued_currency_codes"])
+        self.speed_units: dict[str, str] = lexicon["speed_units"]
         # Places the current document names, for currency words that are also verbs ("won").
         self._places: Counter[str] = Counter()
         self._scales_named: set[str] = set()  # temperature scales the current document names
@@ -554,6 +555,7 @@ class QuantityReader:
         rate = self._rate_after(lowers, end) if (unit or last.currency) else None
         if rate and not (unit and "/" in unit):
             unit, end = f"{unit or last.currency}/{rate[0]}", end + rate[1]
+            unit = self.speed_units.get(unit, unit)  # "25 miles an hour" is mph
         after = _phrase_at(lowers, end, self.qualifiers_after)
         if after and qualifier is None and all(i not in taken for i in range(end, end + after[1])):
             qualifier, end = after[0], end + after[1]
@@ -1313,6 +1315,7 @@ class QuantityReader:
         if (
             head.i >= span.end
             and head.pos_ in ("NOUN", "PROPN")
+            and head.ent_type_ not in ("DATE", "TIME")  # "fell to about 678,000 last year"
             and root.dep_ != "appos"
             and not any(_finite_verb(t) for t in span.doc[span.end : head.i])
         ):
@@ -1348,7 +1351,13 @@ class QuantityReader:
             if token.pos_ in ("NOUN", "PROPN") and self._noun_lemma(token) == unit:
                 lowers = [t.lower_ for t in doc[token.i + 1 : token.i + 4]]
                 rate = self._rate_after(lowers, 0)
-                return f"{unit}/{rate[0]}" if rate else unit
+                if rate:
+                    return f"{unit}/{rate[0]}"
+                per = doc[token.i + 2] if token.i + 2 < len(doc) else None
+                if lowers[:1] == ["per"] and per is not None and per.pos_ == "NOUN":
+                    base = self._noun_lemma(per)  # "1.68 children per woman"
+                    return f"{unit}/{base}" if base else unit
+                return unit
             if token.is_punct or token.pos_ == "VERB":
                 break
         return unit
@@ -1418,6 +1427,9 @@ class QuantityReader:
                 ]
                 if objects:
                     return "count", self._noun_lemma(objects[0])
+                pronouns = [c for c in token.children if c.lower_ in self.partitive_pronouns]
+                if pronouns:  # "Of those, 9,757 were lost": what was counted before, no rate
+                    return "count", _last_counted_unit(found)
         earliest = span.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         fallback: tuple[str, str | None] = ("count", None)
         for mention, other in reversed(found):
@@ -1430,10 +1442,10 @@ class QuantityReader:
             if mention.kind == "count" and self._counts_places(other):
                 # "infected 100,000 people in 110 countries and killed about 200": the places
                 # say where; the figure counts what was counted before them, if anything was.
-                fallback = fallback if fallback[1] else ("count", _without_rate(mention.unit))
+                fallback = fallback if fallback[1] else ("count", mention.unit)
                 continue
             if mention.kind == "count":
-                return "count", _without_rate(mention.unit)
+                return "count", mention.unit  # "1.68 children per woman, from 1.79"
             same_sentence = other.start >= sent.start
             timed = "." in span.text and mention.unit == "s"  # "in 9.77 seconds ... in 9.82"
             if mention.kind == "measure" and (
@@ -1491,6 +1503,17 @@ class QuantityReader:
             return f"{noun.lower_}-{last}" if last else None
         lemma = self.lemma_overrides.get(noun.lower_) or noun.lemma_.lower()
         plural = noun.tag_ in ("NNS", "NNPS")
+        if plural and noun.lower_.endswith("ies") and lemma == noun.lower_[:-1]:
+            lemma = (
+                noun.lower_[:-3] + "y"
+            )  # an unknown "narrowbodies": the lemmatizer drops only "s"
+        if any(c.isdigit() for c in noun.text) and any(c.isalpha() for c in noun.text):
+            # "18 older A320s": a model name keeps its case; a final "s" is a plural.
+            text = noun.text
+            plural_s = (
+                text.endswith("s") and len(text) > 2 and (text[-2].isdigit() or text[-2].isupper())
+            )
+            return text[:-1] if plural or plural_s else text
         if any(c.isupper() for c in noun.text[1:]) or _group_name(noun):
             # "CubeSats", "SUVs", "Americans": a coined, acronym or group name keeps its case,
             # and the lemmatizer leaves its plural as it is.
@@ -1568,6 +1591,7 @@ def _finite_verb(token: Token) -> bool:
     )
 
 
+_MODEL_PLURAL = re.compile(r"^[A-Z][A-Za-z-]*\d+[A-Za-z]*s$")  # "A319s", "F-16s"
 _NOUN_MODIFIER_TAGS = {"JJ", "JJR", "JJS", "VBN", "VBD", "VBG", "NN", "NNP", "HYPH", "CC"}
 
 
@@ -1577,7 +1601,7 @@ def _plural_noun_after(span: Span) -> Token | None:
     internet customers"): modifiers only in between, at most six tokens."""
     doc = span.doc
     for token in doc[span.end : span.end + 7]:
-        if token.tag_ in ("NNS", "NNPS"):
+        if token.tag_ in ("NNS", "NNPS") or _MODEL_PLURAL.match(token.text):
             return token
         if token.tag_ not in _NOUN_MODIFIER_TAGS or (token.tag_ == "CC" and token.i == span.end):
             return None  # "added 25,000 and government payrolls grew": "and" joins clauses

@@ -761,3 +761,41 @@ def test_a_hyphenated_count_before_a_noun_counts_the_hyphened_word(extract):
         quantity(extract, "The drug cut risk in a 9,000-patient trial.", "9,000").unit == "patient"
     )
     assert quantity(extract, "The city keeps its 4,000-strong fleet.", "4,000").unit != "strong"
+
+
+# Fourth batch of new writers: sentences written for these tests.
+ROUND6_CASES = [
+    ("Cleaners in the city earn $18.50 an hour.",
+     "$18.50 an hour", "money", 18.5, None, None, "exact", "USD/hour"),
+    ("Winds of 40 miles an hour brought down trees.",
+     "40 miles an hour", "measure", 40.0, None, None, "exact", "mph"),
+    ("The rate fell to 1.5 children per woman.",
+     "1.5", "count", 1.5, None, None, "exact", "child/woman"),
+    ("The carrier will retire 12 ageing A319s next year.",
+     "12", "count", 12.0, None, None, "exact", "A319"),
+    ("The airline ordered 30 narrowbodies from Airbus.",
+     "30", "count", 30.0, None, None, "exact", "narrowbody"),
+    ("The number of visitors fell to about 81,000 last year.",
+     "about 81,000", "count", 81000.0, None, None, "approximate", "visitor"),
+    ("The coalition holds 140 of the 300 seats, 11 short of a majority.",
+     "11", "count", 11.0, None, None, "exact", "seat"),
+    ("The hackers stole nearly 400 gigabytes of files.",
+     "nearly 400 gigabytes", "measure", 400.0, None, None, "approximate", "GB"),
+    ("About 30 crashes every hour are recorded on the roads.",
+     "About 30", "count", 30.0, None, None, "approximate", "crash/hour"),
+    ("A 50 basis-point cut is expected.",
+     "50 basis-point", "percent", 0.5, None, None, "exact", "percentage_point"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value", "low", "high", "qualifier", "unit"),
+    ROUND6_CASES,
+    ids=[case[1] for case in ROUND6_CASES],
+)
+def test_fourth_batch_patterns(extract, text, span, kind, value, low, high, qualifier, unit):
+    q = quantity(extract, text, span)
+    assert outcome(q)[:2] == (span, kind)
+    for got, expected in zip(outcome(q)[2:5], (value, low, high), strict=True):
+        assert (got is None and expected is None) or math.isclose(got, expected)
+    assert (q.qualifier, q.unit) == (qualifier, unit)
