@@ -62,3 +62,42 @@ class LexiconComponent:
 def read_jsonl_list(path: Path) -> list[Any]:
     """JSONL patterns as a list: the entity ruler's initialize wants a sequence."""
     return list(srsly.read_jsonl(path))
+
+
+# -- phrases: lexicon entries of several words, matched on lower-cased tokens
+
+
+def phrase_table(entries: dict[str, Any]) -> dict[tuple[str, ...], Any]:
+    """Lexicon phrases as token tuples, longest first: sorted once here, not per lookup."""
+    table = {tuple(p.split()): v for p, v in entries.items()}
+    return {p: table[p] for p in sorted(table, key=len, reverse=True)}
+
+
+def phrase_at(
+    lowers: list[str], i: int, phrases: dict[tuple[str, ...], Any], taken: set[int] | None = None
+) -> tuple[Any, int] | None:
+    """The longest phrase starting at token ``i``: (its value, its length in tokens).
+
+    ``phrases`` is longest first (``phrase_table``), so the first match is the longest."""
+    for phrase in phrases:
+        n = len(phrase)
+        if tuple(lowers[i : i + n]) == phrase and not (
+            taken and any(k in taken for k in range(i, i + n))
+        ):
+            return phrases[phrase], n
+    return None
+
+
+def phrase_ending_at(
+    lowers: list[str], i: int, phrases: dict[tuple[str, ...], Any], taken: set[int]
+) -> tuple[Any, int] | None:
+    """The longest phrase that ends just before token ``i`` (``phrases`` longest first)."""
+    for phrase in phrases:
+        n = len(phrase)
+        if (
+            i - n >= 0
+            and tuple(lowers[i - n : i]) == phrase
+            and not any(k in taken for k in range(i - n, i))
+        ):
+            return phrases[phrase], n
+    return None

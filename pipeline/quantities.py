@@ -33,8 +33,9 @@ import pint
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .counted_nouns import CountedNouns, title_case_line
 from .extensions import QuantityMention, article_of, in_ranges, register_extensions
-from .lexicon import LexiconComponent
+from .lexicon import LexiconComponent, phrase_at, phrase_ending_at, phrase_table
 
 # A numeral token: currency prefix ("HK$10"), digits, attached suffix ("bn", "%", "km").
 _NUMERAL = re.compile(
@@ -75,7 +76,7 @@ class QuantityReader:
 
     def __init__(self, lexicon: dict[str, Any]) -> None:
         self.lex = lexicon
-        phrases = lambda key: _phrase_table(lexicon[key])  # noqa: E731
+        phrases = lambda key: phrase_table(lexicon[key])  # noqa: E731
         self.qualifiers_before = phrases("qualifiers_before")
         self.qualifiers_after = phrases("qualifiers_after")
         self.percent_phrases = phrases("percent_phrases")
@@ -99,15 +100,6 @@ class QuantityReader:
         self.subunits = phrases("currency_subunits")
         self.range_openers = set(lexicon["range_openers"])
         self.range_connectors = set(lexicon["range_connectors"])
-        self.lemma_overrides: dict[str, str] = lexicon["lemma_overrides"]
-        self.not_counted = set(lexicon["not_counted_nouns"])
-        self.compound_units = set(lexicon["compound_units"])
-        self.partitive_pronouns = set(lexicon["partitive_pronouns"])
-        self.collective_nouns = set(lexicon["collective_nouns"])
-        self.level_verbs = set(lexicon["level_verbs"])
-        self.locative_prepositions = set(lexicon["locative_prepositions"])
-        self.level_prepositions = set(lexicon["level_prepositions"])
-        self.amount_plurals = set(lexicon["amount_plurals"])
         self.date_openers_after_number = set(lexicon["date_openers_after_number"])
         self.age_before = set(lexicon["age_before"])
         self.age_after = re.compile(lexicon["age_after_pattern"], re.IGNORECASE)
@@ -124,8 +116,6 @@ class QuantityReader:
         self.hyphen_not_quantity = re.compile(lexicon["hyphen_not_quantity_pattern"], re.IGNORECASE)
         self.month_words = set(lexicon["month_words"])
         self.determiner_numbers = set(lexicon["determiner_numbers"])
-        self.elision_followers = set(lexicon["elision_followers"])
-        self.number_of_words = set(lexicon["number_of_words"])
         self.ratio_connectors = [tuple(p.split()) for p in lexicon["ratio_connectors"]]
         self.not_a_rate_after = set(lexicon["not_a_rate_after"])
         self.percent_conversions: dict[str, list[Any]] = lexicon["percent_unit_conversions"]
@@ -141,9 +131,6 @@ class QuantityReader:
         self.glued_subunits: dict[str, list[Any]] = lexicon["glued_subunits"]
         self.openers_in_span = set(lexicon["range_openers_in_span"])
         self.change_verbs = set(lexicon["change_verbs"])
-        self.anaphoric_nouns = set(lexicon["anaphoric_nouns"])
-        self.comparative_heads = set(lexicon["comparative_heads"])
-        self.people_predicates = _phrase_table({p: True for p in lexicon["people_predicates"]})
         self.measure_per = set(lexicon["measure_per_units"])
         self.temperature_words = set(lexicon["temperature_words"])
         self.share_point_context = set(lexicon["share_point_context"])
@@ -154,6 +141,7 @@ class QuantityReader:
         # Places the current document names, for currency words that are also verbs ("won").
         self._places: Counter[str] = Counter()
         self._scales_named: set[str] = set()  # temperature scales the current document names
+        self.nouns = CountedNouns(lexicon, self._rate_after)
 
     @cached_property
     def units(self) -> pint.UnitRegistry:
@@ -359,7 +347,7 @@ class QuantityReader:
                     continue
                 if after[:2] == ["of", "a"] and after[2:] and after[2] in self.duration_nouns:
                     continue
-                qualifier = _phrase_ending_at(lowers, i, self.qualifiers_before, set())
+                qualifier = phrase_ending_at(lowers, i, self.qualifiers_before, set())
                 start = i - qualifier[1] if qualifier and i - qualifier[1] >= ent.start else i
                 ranges.append((start, i + 2))
         return ranges
@@ -387,7 +375,7 @@ class QuantityReader:
     def _on_before(self, lowers: list[str], i: int) -> bool:
         """ "on 332 days", "on a record 332 days", "on as many as 21 days": days counted as
         occasions, not a duration."""
-        qualifier = _phrase_ending_at(lowers, i, self.qualifiers_before, set())
+        qualifier = phrase_ending_at(lowers, i, self.qualifiers_before, set())
         k = i - (qualifier[1] if qualifier else 0) - 1
         while k >= 0 and lowers[k] in ("a", "record", "total", "of"):
             k -= 1
@@ -405,7 +393,7 @@ class QuantityReader:
                     and lowers[k + 1] in self.duration_nouns
                     and self._on_before(lowers, k)
                 ):
-                    qualifier = _phrase_ending_at(lowers, k, self.qualifiers_before, set())
+                    qualifier = phrase_ending_at(lowers, k, self.qualifiers_before, set())
                     start = k - qualifier[1] if qualifier else k
                     ranges.append((max(start, ent.start), k + 1))
         return ranges
@@ -418,9 +406,9 @@ class QuantityReader:
             numeral = _NUMERAL.match(token.text)
             if numeral and numeral["suf"].lower() in self.glued_units:
                 return True
-        if _phrase_ending_at(lowers, ent.end, self.percent_phrases, set()):
+        if phrase_ending_at(lowers, ent.end, self.percent_phrases, set()):
             return True  # "between 15 and 20 per cent"
-        unit = _phrase_ending_at(lowers, ent.end, self.measure_units, set())
+        unit = phrase_ending_at(lowers, ent.end, self.measure_units, set())
         return bool(unit and ent.end - unit[1] > ent.start)  # "31 seconds", "10 to 15 miles"
 
     def _a_fraction(self, doc: Doc, i: int) -> bool:
@@ -463,18 +451,18 @@ class QuantityReader:
         """Read a quantity whose amount begins at ``start`` (a qualifier may come before it)."""
         qualifier, begin = None, start
         # A qualifier opening the entity ("as many as 10,000"), or one just before it.
-        match = _phrase_at(lowers, start, self.qualifiers_before)
+        match = phrase_at(lowers, start, self.qualifiers_before)
         if match:
             qualifier, length = match
             start += length
         else:
-            before = _phrase_ending_at(lowers, start, self.qualifiers_before, taken)
+            before = phrase_ending_at(lowers, start, self.qualifiers_before, taken)
             if before:
                 qualifier, length = before
                 begin = start - length
         if qualifier == "approximate":
             # "within roughly 1 km", "up to about 300": the bound is what the figure says.
-            outer = _phrase_ending_at(lowers, begin, self.qualifiers_before, taken)
+            outer = phrase_ending_at(lowers, begin, self.qualifiers_before, taken)
             if outer and outer[0] != "approximate":
                 qualifier, begin = outer[0], begin - outer[1]
         free_before = 0 < start < len(doc) and start - 1 not in taken
@@ -556,7 +544,7 @@ class QuantityReader:
         if rate and not (unit and "/" in unit):
             unit, end = f"{unit or last.currency}/{rate[0]}", end + rate[1]
             unit = self.speed_units.get(unit, unit)  # "25 miles an hour" is mph
-        after = _phrase_at(lowers, end, self.qualifiers_after)
+        after = phrase_at(lowers, end, self.qualifiers_after)
         if after and qualifier is None and all(i not in taken for i in range(end, end + after[1])):
             qualifier, end = after[0], end + after[1]
         span = doc[begin:end]
@@ -686,7 +674,7 @@ class QuantityReader:
                 and end not in taken
             )
             k = end + 1 if hyphen else end
-            match = _phrase_at(lowers, k, self.measure_units, taken)
+            match = phrase_at(lowers, k, self.measure_units, taken)
             if match and (match[0] != "lb" or label != "MONEY"):
                 unit, end = match[0], k + match[1]
             elif k < len(doc) and k not in taken:
@@ -699,7 +687,7 @@ class QuantityReader:
         """ "a hectare", "per hectolitre" after a measure: the unit it is measured over."""
         if end >= len(lowers) or lowers[end] not in self.measure_per:
             return None
-        match = _phrase_at(lowers, end + 1, self.measure_units, taken)
+        match = phrase_at(lowers, end + 1, self.measure_units, taken)
         if match is None or "/" in match[0]:
             return None
         return match[0], 1 + match[1]
@@ -720,7 +708,7 @@ class QuantityReader:
 
         Not when "a <period>" starts a comparison or a date ("a year earlier", "a month more").
         DATE tokens are not checked: spaCy often tags the "a year" of a rate as a DATE."""
-        rate = _phrase_at(lowers, end, self.rate_suffixes)
+        rate = phrase_at(lowers, end, self.rate_suffixes)
         if rate is None:
             return None
         following = end + rate[1]
@@ -1034,7 +1022,7 @@ class QuantityReader:
         """ "a quarter of a percentage point" is 0.25 points, not a fraction."""
         j = amount.end
         if lowers[j : j + 2] in (["of", "a"], ["of", "an"]) and j + 1 not in taken:
-            percent = _phrase_at(lowers, j + 2, self.percent_phrases, taken)
+            percent = phrase_at(lowers, j + 2, self.percent_phrases, taken)
             if percent:
                 return replace(
                     amount, end=j + 2 + percent[1], kind="number", percent_unit=percent[0]
@@ -1056,7 +1044,7 @@ class QuantityReader:
                 return Amount(i, i + 3, 0.5 * scale, scale=scale)
             if lowers[i + 2] in self.multipliers:  # "half a dozen"
                 return Amount(i, i + 3, 0.5 * self.multipliers[lowers[i + 2]])
-            percent = _phrase_at(lowers, i + 2, self.percent_phrases, taken)
+            percent = phrase_at(lowers, i + 2, self.percent_phrases, taken)
             if percent:
                 return Amount(i, i + 2 + percent[1], 0.5, percent_unit=percent[0])
         return Amount(i, i + 1, 0.5, kind="fraction")
@@ -1068,7 +1056,7 @@ class QuantityReader:
         if amount.percent_unit or amount.kind == "ordinal":
             return amount
         j = amount.end
-        percent = _phrase_at(lowers, j, self.percent_phrases, taken)
+        percent = phrase_at(lowers, j, self.percent_phrases, taken)
         if percent and amount.currency is None:
             amount.percent_unit, amount.end = percent[0], j + percent[1]
             return amount
@@ -1085,9 +1073,9 @@ class QuantityReader:
         if amount.currency is None and self._share_points(doc, lowers, j):
             amount.percent_unit, amount.end = "percentage_point", j + 1
             return amount
-        adjective = _phrase_at(lowers, j, self.currency_adjectives, taken)
+        adjective = phrase_at(lowers, j, self.currency_adjectives, taken)
         k = j + adjective[1] if adjective else j
-        subunit = _phrase_at(lowers, k, self.subunits, taken) if k < len(doc) else None
+        subunit = phrase_at(lowers, k, self.subunits, taken) if k < len(doc) else None
         if subunit and amount.currency is None:
             # "43 cents", "27.5 euro cents"; a plain "cents" takes the article's currency later.
             (code, factor), length = subunit
@@ -1198,7 +1186,7 @@ class QuantityReader:
         name = doc[span.start - 1]
         if name.pos_ != "PROPN" or not name.is_title or name.is_sent_start:
             return False
-        if _title_case_line(name) and not name.ent_type_:
+        if title_case_line(name) and not name.ent_type_:
             return False  # "Police Arrest 45 After Clashes": every word is capitalised
         following = doc[span.end] if span.end < len(doc) else None
         return following is None or following.tag_ not in ("NNS", "NNPS")
@@ -1264,26 +1252,10 @@ class QuantityReader:
         elif first.kind == "ordinal":
             kind = "ordinal"
         else:
-            kind = "count"
-            # The figure's own tokens: "up to about 300 people" hangs off "up" in the parse, and
-            # the noun of a range follows its last figure ("from 3,167 to 3,925 tigers").
-            plural = _plural_noun_after(span)
-            sum_said_before = plural is None and self._sum_before_a_noun(span, last)
-            unit = (
-                None
-                if self._per_figure(span) or sum_said_before
-                else self._counted_noun(span.doc[last.start : last.end], found)
+            figure, figures = span.doc[last.start : last.end], span.doc[first.start : last.end]
+            kind, unit = self.nouns.what_is_counted(
+                span, figure, figures, second is not None, last.scale, found
             )
-            if unit is None and plural is not None and not self._per_figure(span):
-                unit = self._noun_lemma(plural)  # the parse lost it: "700 deployed ... missiles"
-            if unit is None and second is not None:
-                unit = self._counted_noun(span.doc[first.start : last.end], found)
-            if unit is not None:
-                unit = self._count_rate(span, unit)
-            if unit is None and self._describes_people(span):
-                unit = "person"  # "five dead and 50,000 cut off"
-            elif unit is None and (sum_said_before or self._elliptical(span)):
-                kind, unit = self._elided_unit(span, found, sums=last.scale >= 1e6)
         mention = QuantityMention(span.start_char, span.end_char, kind, unit=unit)
         if first.kind == "vague":
             mention.qualifier = "vague"
@@ -1298,271 +1270,6 @@ class QuantityReader:
             else:
                 mention.value = first.value
         return mention
-
-    def _counted_noun(self, span: Span, found: list[tuple[QuantityMention, Span]]) -> str | None:
-        """The noun the number modifies, as a singular lemma; "X of them": the last one counted."""
-        root = span.root
-        head = root.head
-        if (
-            head.i >= span.end
-            and (head.lower_ in self.comparative_heads or head.pos_ == "NUM")
-            and head.head.i > head.i
-            and head.head.pos_ in ("NOUN", "PROPN")
-        ):
-            head = head.head  # "seven more Patriot systems", "three of 36 economists"
-        if _hyphen_joined(span) and _noun_like(span.doc[span.end + 1]):
-            return self._noun_lemma(span.doc[span.end + 1])  # "a 22-member alliance"
-        if (
-            head.i >= span.end
-            and head.pos_ in ("NOUN", "PROPN")
-            and head.ent_type_ not in ("DATE", "TIME")  # "fell to about 678,000 last year"
-            and root.dep_ != "appos"
-            and not any(_finite_verb(t) for t in span.doc[span.end : head.i])
-        ):
-            # "comparison shopping services", "12 men's records": the noun the phrase is about.
-            while (
-                head.dep_ in ("compound", "poss")
-                and head.head.i > head.i
-                and head.head.pos_ in ("NOUN", "PROPN")
-            ):
-                head = head.head
-            if head.lower_ in self.anaphoric_nouns:
-                return _last_counted_unit(found)  # "destroyed 412 homes and damaged 57 others"
-            if head.tag_ == "NNP" and not _group_name(head):
-                return None  # "Hospital Galway with 54": a name, not what is counted
-            return self._noun_lemma(self._coordinated_head(head))
-        for child in root.children:
-            if child.dep_ == "prep" and child.lower_ == "of" and child.i >= span.end:
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                if not objects:
-                    return None
-                noun = objects[0]
-                if noun.lower_ in self.partitive_pronouns:
-                    return _last_counted_unit(found)
-                if noun.pos_ in ("NOUN", "PROPN"):
-                    return self._noun_lemma(noun)
-        return None
-
-    def _count_rate(self, span: Span, unit: str) -> str:
-        """ "4,000 steps a day" counts steps per day: the rate after the counted noun joins the
-        unit ("step/day"), as it does for measures and money."""
-        doc = span.doc
-        for token in doc[span.end : span.end + 6]:
-            if token.pos_ in ("NOUN", "PROPN") and self._noun_lemma(token) == unit:
-                lowers = [t.lower_ for t in doc[token.i + 1 : token.i + 4]]
-                rate = self._rate_after(lowers, 0)
-                if rate:
-                    return f"{unit}/{rate[0]}"
-                per = doc[token.i + 2] if token.i + 2 < len(doc) else None
-                if lowers[:1] == ["per"] and per is not None and per.pos_ == "NOUN":
-                    base = self._noun_lemma(per)  # "1.68 children per woman"
-                    return f"{unit}/{base}" if base else unit
-                return unit
-            if token.is_punct or token.pos_ == "VERB":
-                break
-        return unit
-
-    def _per_figure(self, span: Span) -> bool:
-        """ "45 per 100,000 inhabitants": the noun belongs to the base, not to the 45."""
-        doc, end = span.doc, span.end
-        return end + 1 < len(doc) and doc[end].lower_ == "per" and doc[end + 1].like_num
-
-    def _sum_before_a_noun(self, span: Span, last: Amount) -> bool:
-        """ "slightly below the 7.52 billion forecast": a scaled figure before a singular noun
-        is an amount said before (money), not a count of forecasts."""
-        if last.scale < 1e6 or span.end >= len(span.doc):
-            return False
-        following = span.doc[span.end]
-        return following.tag_ == "NN" and following.lower_ not in self.collective_nouns
-
-    def _describes_people(self, span: Span) -> bool:
-        lowers = [t.lower_ for t in span.doc[span.end : span.end + 2]]
-        return _phrase_at(lowers, 0, self.people_predicates) is not None
-
-    def _coordinated_head(self, noun: Token) -> Token:
-        """ "85 wind and solar projects": a singular noun that a count's parse attaches to,
-        coordinated with a plural one, is a modifier of the plural, which is counted."""
-        if noun.tag_ != "NN" or noun.lower_ in self.collective_nouns:
-            return noun
-        for child in noun.children:
-            if child.dep_ == "conj" and child.tag_ == "NNS":
-                return child
-        return noun
-
-    def _elliptical(self, span: Span) -> bool:
-        """A number standing for a noun said before it ("159 seats, short of the 201 it needs",
-        "45 per 100,000 inhabitants")."""
-        if span.end >= len(span.doc):
-            return True
-        following = span.doc[span.end]
-        if following.lower_ == "per" and span.end + 1 < len(span.doc):
-            return span.doc[span.end + 1].like_num
-        if following.ent_type_ in ("DATE", "TIME") or following.lower_ in self.elision_followers:
-            return True  # "fell to about 40 last year", "10 million more"
-        return following.pos_ not in ("NOUN", "PROPN", "ADJ", "ADV", "NUM")
-
-    def _elided_unit(
-        self, span: Span, found: list[tuple[QuantityMention, Span]], sums: bool = False
-    ) -> tuple[str, str | None]:
-        """What an elliptical number counts: "the number of patients ... at 6.3 million", else
-        the last count or measure in this sentence or the one before; a scaled figure
-        (``sums``) may also be the sum said just before ("to 7.45 billion crowns, below the
-        7.52 billion forecast")."""
-        subject = self._level_subject(span)
-        if subject is not None:
-            return "count", self._noun_lemma(subject)
-        sent = span.sent
-        for token in span.doc[sent.start : span.start]:
-            if token.lower_ in self.number_of_words:
-                for prep in token.children:
-                    objects = [c for c in prep.children if c.dep_ == "pobj"]
-                    if prep.lower_ == "of" and objects and objects[0].pos_ == "NOUN":
-                        return "count", self._noun_lemma(objects[0])
-        for token in span.doc[sent.start : span.start]:
-            # "Of those households, 74,530 included children": a fronted partitive names it.
-            opens = all(t.is_punct for t in span.doc[sent.start : token.i])
-            if token.lower_ == "of" and opens:
-                objects = [
-                    c for c in token.children if c.dep_ == "pobj" and c.tag_ == "NNS" and c.is_alpha
-                ]
-                if objects:
-                    return "count", self._noun_lemma(objects[0])
-                pronouns = [c for c in token.children if c.lower_ in self.partitive_pronouns]
-                if pronouns:  # "Of those, 9,757 were lost": what was counted before, no rate
-                    return "count", _last_counted_unit(found)
-        earliest = span.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        fallback: tuple[str, str | None] = ("count", None)
-        for mention, other in reversed(found):
-            if other.start < earliest or other.start >= span.start or not mention.unit:
-                continue
-            if other.start > 0 and span.doc[other.start - 1].lower_ == "per":
-                continue  # the base of a rate ("per 100,000 inhabitants") is not what is counted
-            if sums and mention.kind == "money" and other.start >= sent.start:
-                return "money", mention.unit
-            if mention.kind == "count" and self._counts_places(other):
-                # "infected 100,000 people in 110 countries and killed about 200": the places
-                # say where; the figure counts what was counted before them, if anything was.
-                fallback = fallback if fallback[1] else ("count", mention.unit)
-                continue
-            if mention.kind == "count":
-                return "count", mention.unit  # "1.68 children per woman, from 1.79"
-            same_sentence = other.start >= sent.start
-            timed = "." in span.text and mention.unit == "s"  # "in 9.77 seconds ... in 9.82"
-            if mention.kind == "measure" and (
-                timed or (same_sentence and mention.unit not in self.duration_units)
-            ):
-                return "measure", mention.unit
-        if fallback[1] is None:
-            # "Madhya Pradesh has the most tigers, with 785": the noun a superlative compared.
-            for token in span.doc[sent.start : span.start]:
-                if token.tag_ == "NNS" and any(
-                    c.dep_ == "amod" and c.lower_ in ("most", "fewest", "more", "fewer")
-                    for c in token.children
-                ):
-                    fallback = ("count", self._noun_lemma(token))
-        return fallback
-
-    def _counts_places(self, span: Span) -> bool:
-        """A count inside a phrase of place ("in 110 countries", "across 12 states")."""
-        noun = span.root.head if span.root.dep_ == "nummod" else span.root
-        return noun.dep_ == "pobj" and noun.head.lower_ in self.locative_prepositions
-
-    def _level_subject(self, span: Span) -> Token | None:
-        """ "Deaths rose to 410", "arrests reached 1,200": a figure that a verb of level gives
-        its plural subject counts that subject; not "payrolls rose by 114,000" (a change) nor
-        "sales reached 1.3 million" (a plural that is an amount, not things counted)."""
-        root = span.root
-        if root.dep_ == "pobj" and root.head.lower_ in self.level_prepositions:
-            verb = root.head.head
-        elif root.dep_ in ("dobj", "attr"):
-            verb = root.head
-        else:
-            return None
-        if verb.lemma_.lower() not in self.level_verbs:
-            return None
-        for child in verb.children:
-            if (
-                child.dep_ == "nsubj"
-                and child.tag_ == "NNS"
-                and child.lower_ not in self.amount_plurals
-            ):
-                return child
-        return None
-
-    def _noun_lemma(self, noun: Token) -> str | None:
-        doc = noun.doc
-        if (
-            noun.i + 2 < len(doc)
-            and doc[noun.i + 1].text == "-"
-            and not noun.whitespace_
-            and not doc[noun.i + 1].whitespace_
-            and doc[noun.i + 2].pos_ == "NOUN"
-        ):
-            # "11 co-defendants": the tokenizer splits the word and the parse counts "co".
-            last = self._noun_lemma(doc[noun.i + 2])
-            return f"{noun.lower_}-{last}" if last else None
-        lemma = self.lemma_overrides.get(noun.lower_) or noun.lemma_.lower()
-        plural = noun.tag_ in ("NNS", "NNPS")
-        if plural and noun.lower_.endswith("ies") and lemma == noun.lower_[:-1]:
-            lemma = (
-                noun.lower_[:-3] + "y"
-            )  # an unknown "narrowbodies": the lemmatizer drops only "s"
-        if any(c.isdigit() for c in noun.text) and any(c.isalpha() for c in noun.text):
-            # "18 older A320s": a model name keeps its case; a final "s" is a plural.
-            text = noun.text
-            plural_s = (
-                text.endswith("s") and len(text) > 2 and (text[-2].isdigit() or text[-2].isupper())
-            )
-            return text[:-1] if plural or plural_s else text
-        if any(c.isupper() for c in noun.text[1:]) or _group_name(noun):
-            # "CubeSats", "SUVs", "Americans": a coined, acronym or group name keeps its case,
-            # and the lemmatizer leaves its plural as it is.
-            lemma = noun.text[:-1] if plural and _plural_s(noun.text) else noun.text
-        elif noun.tag_ == "NNPS" and _plural_s(lemma):
-            lemma = lemma[:-1]
-        if noun.lower_ in self.not_counted or lemma in self.not_counted:
-            return None
-        # A fixed compound from the lexicon keeps its modifier ("member states" -> "member state").
-        for child in noun.children:
-            if child.dep_ == "compound" and child.i == noun.i - 1:
-                compound = f"{child.lower_} {lemma}"
-                if compound in self.compound_units:
-                    return compound
-        return lemma
-
-
-def _plural_s(word: str) -> bool:
-    """A plural made with a final "s" ("Democrats", "NGOs"), not "Swiss" or "Texas"."""
-    return len(word) > 2 and word[-1] == "s" and word[-2] not in "su"
-
-
-def _group_name(noun: Token) -> bool:
-    """A capitalised plural name of people ("3,000 Americans", "19 Democrats"), not a word
-    capitalised because the whole line is (a title-case headline)."""
-    if not noun.is_title or noun.is_sent_start:
-        return False
-    if noun.tag_ != "NNPS" and noun.ent_type_ != "NORP":
-        return False
-    return not _title_case_line(noun)
-
-
-def _title_case_line(token: Token) -> bool:
-    """Whether the sentence capitalises most of its words (a title-case headline), so that a
-    capital says nothing about a name."""
-    words = [t for t in token.sent if t.is_alpha and len(t) > 3 and not t.ent_type_]
-    return sum(t.is_title for t in words) * 2 > len(words)
-
-
-def _without_rate(unit: str) -> str:
-    """ "28 deaths a day. Of those, 9,757 ...": a figure said after a rate counts the thing."""
-    return unit.split("/")[0]
-
-
-def _last_counted_unit(found: list[tuple[QuantityMention, Span]]) -> str | None:
-    for mention, _ in reversed(found):
-        if mention.kind == "count" and mention.unit:
-            return _without_rate(mention.unit)
-    return None
 
 
 def _score_tokens(doc: Doc) -> set[int]:
@@ -1580,78 +1287,12 @@ def _score_tokens(doc: Doc) -> set[int]:
     return tokens
 
 
-def _finite_verb(token: Token) -> bool:
-    """A verb that ends the noun phrase ("207 backed the motion"), not a participle
-    describing the noun ("15,600 suspected cases")."""
-    return (
-        token.pos_ in ("VERB", "AUX")
-        and token.tag_ not in ("VBN", "VBG")
-        # "1,550 deployed warheads", with "deployed" tagged VBD; not "207 backed Scholz"
-        and not (token.dep_ == "amod" and token.head.pos_ == "NOUN")
-    )
-
-
-_MODEL_PLURAL = re.compile(r"^[A-Z][A-Za-z-]*\d+[A-Za-z]*s$")  # "A319s", "F-16s"
-_NOUN_MODIFIER_TAGS = {"JJ", "JJR", "JJS", "VBN", "VBD", "VBG", "NN", "NNP", "HYPH", "CC"}
-
-
-def _plural_noun_after(span: Span) -> Token | None:
-    """The plural noun a figure's noun phrase ends in, read left to right when the parse went
-    astray ("700 deployed intercontinental ballistic missiles", "9 million wireless and
-    internet customers"): modifiers only in between, at most six tokens."""
-    doc = span.doc
-    for token in doc[span.end : span.end + 7]:
-        if token.tag_ in ("NNS", "NNPS") or _MODEL_PLURAL.match(token.text):
-            return token
-        if token.tag_ not in _NOUN_MODIFIER_TAGS or (token.tag_ == "CC" and token.i == span.end):
-            return None  # "added 25,000 and government payrolls grew": "and" joins clauses
-        if token.tag_.startswith("VB") and token.dep_ != "amod":
-            return None  # "74,530 included children": a verb, not a modifier
-    return None
-
-
 def _season_years(slash: re.Match[str]) -> bool:
     """ "2023/24", "2024/2025": a year and the next one."""
     first, second = slash["num"], slash["den"]
     if len(first) != 4 or len(second) not in (2, 4):
         return False
     return int(second) % 100 == (int(first) + 1) % 100
-
-
-_ADJECTIVE_ENDINGS = ("ed", "ing", "al", "ful", "ous", "ive", "ic", "able", "less", "ly")
-
-
-_HYPHEN_ADJECTIVES = {
-    "strong",
-    "old",
-    "long",
-    "high",
-    "wide",
-    "deep",
-    "tall",
-    "odd",
-    "plus",
-    "fold",
-}
-
-
-def _noun_like(token: Token) -> bool:
-    """A noun, or a noun the tagger called an adjective after a hyphen ("17,604-patient"); not
-    "a 9,000-strong fleet"."""
-    if token.pos_ == "NOUN":
-        return True
-    word = token.lower_
-    return (
-        token.pos_ == "ADJ"
-        and word not in _HYPHEN_ADJECTIVES
-        and not word.endswith(_ADJECTIVE_ENDINGS)
-    )
-
-
-def _hyphen_joined(span: Span) -> bool:
-    """ "a 22-member alliance": the number describes the next noun, which is not counted."""
-    doc = span.doc
-    return span.end + 1 < len(doc) and doc[span.end].text == "-" and not span[-1].whitespace_
 
 
 def _descending(first: Amount, second: Amount) -> bool:
@@ -1684,42 +1325,6 @@ def _share_units(first: Amount, second: Amount) -> tuple[Amount, Amount]:
     first = replace(first, currency=currency, percent_unit=percent, unit_suffix=unit)
     second = replace(second, currency=currency, percent_unit=percent, unit_suffix=unit)
     return first, second
-
-
-def _phrase_table(entries: dict[str, Any]) -> dict[tuple[str, ...], Any]:
-    """Lexicon phrases as token tuples, longest first: sorted once here, not per lookup."""
-    table = {tuple(p.split()): v for p, v in entries.items()}
-    return {p: table[p] for p in sorted(table, key=len, reverse=True)}
-
-
-def _phrase_at(
-    lowers: list[str], i: int, phrases: dict[tuple[str, ...], Any], taken: set[int] | None = None
-) -> tuple[Any, int] | None:
-    """The longest phrase starting at token ``i``: (its value, its length in tokens).
-
-    ``phrases`` is longest first (``_phrase_table``), so the first match is the longest."""
-    for phrase in phrases:
-        n = len(phrase)
-        if tuple(lowers[i : i + n]) == phrase and not (
-            taken and any(k in taken for k in range(i, i + n))
-        ):
-            return phrases[phrase], n
-    return None
-
-
-def _phrase_ending_at(
-    lowers: list[str], i: int, phrases: dict[tuple[str, ...], Any], taken: set[int]
-) -> tuple[Any, int] | None:
-    """The longest phrase that ends just before token ``i`` (``phrases`` longest first)."""
-    for phrase in phrases:
-        n = len(phrase)
-        if (
-            i - n >= 0
-            and tuple(lowers[i - n : i]) == phrase
-            and not any(k in taken for k in range(i - n, i))
-        ):
-            return phrases[phrase], n
-    return None
 
 
 def _to_float(digits: str) -> float:

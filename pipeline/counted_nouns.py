@@ -1,0 +1,401 @@
+"""What a count counts: the unit of a count quantity.
+
+The quantities stage (``pipeline/quantities.py``) reads amounts, qualifiers and
+units; for a bare count it asks ``CountedNouns.what_is_counted``, which takes the
+noun the figure modifies from the dependency parse ("10,000 North Korean
+troops" -> "troop") and falls back, in order, to a plural noun the parse lost
+("700 deployed ... missiles"), people described by a predicate ("five dead"),
+and a noun said before for an elided figure ("159 seats, short of the 201 it
+needs", "Of those households, 74,530 ..."). A rate after the noun joins the
+unit ("4,000 steps a day" -> "step/day").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from .extensions import QuantityMention
+from .lexicon import phrase_at, phrase_table
+
+Found = list[tuple[QuantityMention, Span]]
+RateReader = Callable[[list[str], int], "tuple[str, int] | None"]
+
+
+class CountedNouns:
+    """Reads the counted noun of count quantities; built once per lexicon."""
+
+    def __init__(self, lexicon: dict[str, Any], rate_after: RateReader) -> None:
+        self.rate_after = rate_after  # the quantities stage's "a day", "per year" reader
+        self.lemma_overrides: dict[str, str] = lexicon["lemma_overrides"]
+        self.not_counted = set(lexicon["not_counted_nouns"])
+        self.compound_units = set(lexicon["compound_units"])
+        self.partitive_pronouns = set(lexicon["partitive_pronouns"])
+        self.collective_nouns = set(lexicon["collective_nouns"])
+        self.level_verbs = set(lexicon["level_verbs"])
+        self.locative_prepositions = set(lexicon["locative_prepositions"])
+        self.level_prepositions = set(lexicon["level_prepositions"])
+        self.amount_plurals = set(lexicon["amount_plurals"])
+        self.duration_units = set(lexicon["duration_units"])
+        self.elision_followers = set(lexicon["elision_followers"])
+        self.number_of_words = set(lexicon["number_of_words"])
+        self.anaphoric_nouns = set(lexicon["anaphoric_nouns"])
+        self.comparative_heads = set(lexicon["comparative_heads"])
+        self.people_predicates = phrase_table({p: True for p in lexicon["people_predicates"]})
+
+    def what_is_counted(
+        self, span: Span, figure: Span, figures: Span, is_range: bool, scale: float, found: Found
+    ) -> tuple[str, str | None]:
+        """(kind, unit) of a bare count: ``span`` is the whole mention, ``figure`` the tokens
+        of its last number, ``figures`` those of all its numbers; ``found`` the mentions read
+        so far in the document. The kind turns to money or a measure only for an elided
+        figure that repeats one ("below the 7.52 billion forecast")."""
+        # The figure's own tokens: "up to about 300 people" hangs off "up" in the parse, and
+        # the noun of a range follows its last figure ("from 3,167 to 3,925 tigers").
+        plural = _plural_noun_after(span)
+        per_figure = self._per_figure(span)
+        sum_said_before = plural is None and self._sum_before_a_noun(span, scale)
+        unit = None if per_figure or sum_said_before else self._counted_noun(figure, found)
+        if unit is None and plural is not None and not per_figure:
+            unit = self._noun_lemma(plural)  # the parse lost it: "700 deployed ... missiles"
+        if unit is None and is_range:
+            unit = self._counted_noun(figures, found)
+        if unit is not None:
+            return "count", self._count_rate(span, unit)
+        if self._describes_people(span):
+            return "count", "person"  # "five dead and 50,000 cut off"
+        if sum_said_before or self._elliptical(span):
+            return self._elided_unit(span, found, sums=scale >= 1e6)
+        return "count", None
+
+    def _counted_noun(self, span: Span, found: Found) -> str | None:
+        """The noun the number modifies, as a singular lemma; "X of them": the last one counted."""
+        root = span.root
+        head = root.head
+        if (
+            head.i >= span.end
+            and (head.lower_ in self.comparative_heads or head.pos_ == "NUM")
+            and head.head.i > head.i
+            and head.head.pos_ in ("NOUN", "PROPN")
+        ):
+            head = head.head  # "seven more Patriot systems", "three of 36 economists"
+        if _hyphen_joined(span) and _noun_like(span.doc[span.end + 1]):
+            return self._noun_lemma(span.doc[span.end + 1])  # "a 22-member alliance"
+        if (
+            head.i >= span.end
+            and head.pos_ in ("NOUN", "PROPN")
+            and head.ent_type_ not in ("DATE", "TIME")  # "fell to about 678,000 last year"
+            and root.dep_ != "appos"
+            and not any(_finite_verb(t) for t in span.doc[span.end : head.i])
+        ):
+            # "comparison shopping services", "12 men's records": the noun the phrase is about.
+            while (
+                head.dep_ in ("compound", "poss")
+                and head.head.i > head.i
+                and head.head.pos_ in ("NOUN", "PROPN")
+            ):
+                head = head.head
+            if head.lower_ in self.anaphoric_nouns:
+                return _last_counted_unit(found)  # "destroyed 412 homes and damaged 57 others"
+            if head.tag_ == "NNP" and not _group_name(head):
+                return None  # "Hospital Galway with 54": a name, not what is counted
+            return self._noun_lemma(self._coordinated_head(head))
+        for child in root.children:
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i >= span.end:
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if not objects:
+                    return None
+                noun = objects[0]
+                if noun.lower_ in self.partitive_pronouns:
+                    return _last_counted_unit(found)
+                if noun.pos_ in ("NOUN", "PROPN"):
+                    return self._noun_lemma(noun)
+        return None
+
+    def _count_rate(self, span: Span, unit: str) -> str:
+        """ "4,000 steps a day" counts steps per day: the rate after the counted noun joins the
+        unit ("step/day"), as it does for measures and money."""
+        doc = span.doc
+        for token in doc[span.end : span.end + 6]:
+            if token.pos_ in ("NOUN", "PROPN") and self._noun_lemma(token) == unit:
+                lowers = [t.lower_ for t in doc[token.i + 1 : token.i + 4]]
+                rate = self.rate_after(lowers, 0)
+                if rate:
+                    return f"{unit}/{rate[0]}"
+                per = doc[token.i + 2] if token.i + 2 < len(doc) else None
+                if lowers[:1] == ["per"] and per is not None and per.pos_ == "NOUN":
+                    base = self._noun_lemma(per)  # "1.68 children per woman"
+                    return f"{unit}/{base}" if base else unit
+                return unit
+            if token.is_punct or token.pos_ == "VERB":
+                break
+        return unit
+
+    def _per_figure(self, span: Span) -> bool:
+        """ "45 per 100,000 inhabitants": the noun belongs to the base, not to the 45."""
+        doc, end = span.doc, span.end
+        return end + 1 < len(doc) and doc[end].lower_ == "per" and doc[end + 1].like_num
+
+    def _sum_before_a_noun(self, span: Span, scale: float) -> bool:
+        """ "slightly below the 7.52 billion forecast": a scaled figure before a singular noun
+        is an amount said before (money), not a count of forecasts."""
+        if scale < 1e6 or span.end >= len(span.doc):
+            return False
+        following = span.doc[span.end]
+        return following.tag_ == "NN" and following.lower_ not in self.collective_nouns
+
+    def _describes_people(self, span: Span) -> bool:
+        lowers = [t.lower_ for t in span.doc[span.end : span.end + 2]]
+        return phrase_at(lowers, 0, self.people_predicates) is not None
+
+    def _coordinated_head(self, noun: Token) -> Token:
+        """ "85 wind and solar projects": a singular noun that a count's parse attaches to,
+        coordinated with a plural one, is a modifier of the plural, which is counted."""
+        if noun.tag_ != "NN" or noun.lower_ in self.collective_nouns:
+            return noun
+        for child in noun.children:
+            if child.dep_ == "conj" and child.tag_ == "NNS":
+                return child
+        return noun
+
+    def _elliptical(self, span: Span) -> bool:
+        """A number standing for a noun said before it ("159 seats, short of the 201 it needs",
+        "45 per 100,000 inhabitants")."""
+        if span.end >= len(span.doc):
+            return True
+        following = span.doc[span.end]
+        if following.lower_ == "per" and span.end + 1 < len(span.doc):
+            return span.doc[span.end + 1].like_num
+        if following.ent_type_ in ("DATE", "TIME") or following.lower_ in self.elision_followers:
+            return True  # "fell to about 40 last year", "10 million more"
+        return following.pos_ not in ("NOUN", "PROPN", "ADJ", "ADV", "NUM")
+
+    def _elided_unit(self, span: Span, found: Found, sums: bool = False) -> tuple[str, str | None]:
+        """What an elliptical number counts: "the number of patients ... at 6.3 million", else
+        the last count or measure in this sentence or the one before; a scaled figure
+        (``sums``) may also be the sum said just before ("to 7.45 billion crowns, below the
+        7.52 billion forecast")."""
+        subject = self._level_subject(span)
+        if subject is not None:
+            return "count", self._noun_lemma(subject)
+        sent = span.sent
+        for token in span.doc[sent.start : span.start]:
+            if token.lower_ in self.number_of_words:
+                for prep in token.children:
+                    objects = [c for c in prep.children if c.dep_ == "pobj"]
+                    if prep.lower_ == "of" and objects and objects[0].pos_ == "NOUN":
+                        return "count", self._noun_lemma(objects[0])
+        for token in span.doc[sent.start : span.start]:
+            # "Of those households, 74,530 included children": a fronted partitive names it.
+            opens = all(t.is_punct for t in span.doc[sent.start : token.i])
+            if token.lower_ == "of" and opens:
+                objects = [
+                    c for c in token.children if c.dep_ == "pobj" and c.tag_ == "NNS" and c.is_alpha
+                ]
+                if objects:
+                    return "count", self._noun_lemma(objects[0])
+                pronouns = [c for c in token.children if c.lower_ in self.partitive_pronouns]
+                if pronouns:  # "Of those, 9,757 were lost": what was counted before, no rate
+                    return "count", _last_counted_unit(found)
+        earliest = span.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        fallback: tuple[str, str | None] = ("count", None)
+        for mention, other in reversed(found):
+            if other.start < earliest or other.start >= span.start or not mention.unit:
+                continue
+            if other.start > 0 and span.doc[other.start - 1].lower_ == "per":
+                continue  # the base of a rate ("per 100,000 inhabitants") is not what is counted
+            if sums and mention.kind == "money" and other.start >= sent.start:
+                return "money", mention.unit
+            if mention.kind == "count" and self._counts_places(other):
+                # "infected 100,000 people in 110 countries and killed about 200": the places
+                # say where; the figure counts what was counted before them, if anything was.
+                fallback = fallback if fallback[1] else ("count", mention.unit)
+                continue
+            if mention.kind == "count":
+                return "count", mention.unit  # "1.68 children per woman, from 1.79"
+            same_sentence = other.start >= sent.start
+            timed = "." in span.text and mention.unit == "s"  # "in 9.77 seconds ... in 9.82"
+            if mention.kind == "measure" and (
+                timed or (same_sentence and mention.unit not in self.duration_units)
+            ):
+                return "measure", mention.unit
+        if fallback[1] is None:
+            # "Madhya Pradesh has the most tigers, with 785": the noun a superlative compared.
+            for token in span.doc[sent.start : span.start]:
+                if token.tag_ == "NNS" and any(
+                    c.dep_ == "amod" and c.lower_ in ("most", "fewest", "more", "fewer")
+                    for c in token.children
+                ):
+                    fallback = ("count", self._noun_lemma(token))
+        return fallback
+
+    def _counts_places(self, span: Span) -> bool:
+        """A count inside a phrase of place ("in 110 countries", "across 12 states")."""
+        noun = span.root.head if span.root.dep_ == "nummod" else span.root
+        return noun.dep_ == "pobj" and noun.head.lower_ in self.locative_prepositions
+
+    def _level_subject(self, span: Span) -> Token | None:
+        """ "Deaths rose to 410", "arrests reached 1,200": a figure that a verb of level gives
+        its plural subject counts that subject; not "payrolls rose by 114,000" (a change) nor
+        "sales reached 1.3 million" (a plural that is an amount, not things counted)."""
+        root = span.root
+        if root.dep_ == "pobj" and root.head.lower_ in self.level_prepositions:
+            verb = root.head.head
+        elif root.dep_ in ("dobj", "attr"):
+            verb = root.head
+        else:
+            return None
+        if verb.lemma_.lower() not in self.level_verbs:
+            return None
+        for child in verb.children:
+            if (
+                child.dep_ == "nsubj"
+                and child.tag_ == "NNS"
+                and child.lower_ not in self.amount_plurals
+            ):
+                return child
+        return None
+
+    def _noun_lemma(self, noun: Token) -> str | None:
+        doc = noun.doc
+        if (
+            noun.i + 2 < len(doc)
+            and doc[noun.i + 1].text == "-"
+            and not noun.whitespace_
+            and not doc[noun.i + 1].whitespace_
+            and doc[noun.i + 2].pos_ == "NOUN"
+        ):
+            # "11 co-defendants": the tokenizer splits the word and the parse counts "co".
+            last = self._noun_lemma(doc[noun.i + 2])
+            return f"{noun.lower_}-{last}" if last else None
+        lemma = self.lemma_overrides.get(noun.lower_) or noun.lemma_.lower()
+        plural = noun.tag_ in ("NNS", "NNPS")
+        if plural and noun.lower_.endswith("ies") and lemma == noun.lower_[:-1]:
+            lemma = (
+                noun.lower_[:-3] + "y"
+            )  # an unknown "narrowbodies": the lemmatizer drops only "s"
+        if any(c.isdigit() for c in noun.text) and any(c.isalpha() for c in noun.text):
+            # "18 older A320s": a model name keeps its case; a final "s" is a plural.
+            text = noun.text
+            plural_s = (
+                text.endswith("s") and len(text) > 2 and (text[-2].isdigit() or text[-2].isupper())
+            )
+            return text[:-1] if plural or plural_s else text
+        if any(c.isupper() for c in noun.text[1:]) or _group_name(noun):
+            # "CubeSats", "SUVs", "Americans": a coined, acronym or group name keeps its case,
+            # and the lemmatizer leaves its plural as it is.
+            lemma = noun.text[:-1] if plural and _plural_s(noun.text) else noun.text
+        elif noun.tag_ == "NNPS" and _plural_s(lemma):
+            lemma = lemma[:-1]
+        if noun.lower_ in self.not_counted or lemma in self.not_counted:
+            return None
+        # A fixed compound from the lexicon keeps its modifier ("member states" -> "member state").
+        for child in noun.children:
+            if child.dep_ == "compound" and child.i == noun.i - 1:
+                compound = f"{child.lower_} {lemma}"
+                if compound in self.compound_units:
+                    return compound
+        return lemma
+
+
+def _plural_s(word: str) -> bool:
+    """A plural made with a final "s" ("Democrats", "NGOs"), not "Swiss" or "Texas"."""
+    return len(word) > 2 and word[-1] == "s" and word[-2] not in "su"
+
+
+def _group_name(noun: Token) -> bool:
+    """A capitalised plural name of people ("3,000 Americans", "19 Democrats"), not a word
+    capitalised because the whole line is (a title-case headline)."""
+    if not noun.is_title or noun.is_sent_start:
+        return False
+    if noun.tag_ != "NNPS" and noun.ent_type_ != "NORP":
+        return False
+    return not title_case_line(noun)
+
+
+def title_case_line(token: Token) -> bool:
+    """Whether the sentence capitalises most of its words (a title-case headline), so that a
+    capital says nothing about a name."""
+    words = [t for t in token.sent if t.is_alpha and len(t) > 3 and not t.ent_type_]
+    return sum(t.is_title for t in words) * 2 > len(words)
+
+
+def _without_rate(unit: str) -> str:
+    """ "28 deaths a day. Of those, 9,757 ...": a figure said after a rate counts the thing."""
+    return unit.split("/")[0]
+
+
+def _last_counted_unit(found: Found) -> str | None:
+    for mention, _ in reversed(found):
+        if mention.kind == "count" and mention.unit:
+            return _without_rate(mention.unit)
+    return None
+
+
+def _finite_verb(token: Token) -> bool:
+    """A verb that ends the noun phrase ("207 backed the motion"), not a participle
+    describing the noun ("15,600 suspected cases")."""
+    return (
+        token.pos_ in ("VERB", "AUX")
+        and token.tag_ not in ("VBN", "VBG")
+        # "1,550 deployed warheads", with "deployed" tagged VBD; not "207 backed Scholz"
+        and not (token.dep_ == "amod" and token.head.pos_ == "NOUN")
+    )
+
+
+_MODEL_PLURAL = re.compile(r"^[A-Z][A-Za-z-]*\d+[A-Za-z]*s$")  # "A319s", "F-16s"
+_NOUN_MODIFIER_TAGS = {"JJ", "JJR", "JJS", "VBN", "VBD", "VBG", "NN", "NNP", "HYPH", "CC"}
+
+
+def _plural_noun_after(span: Span) -> Token | None:
+    """The plural noun a figure's noun phrase ends in, read left to right when the parse went
+    astray ("700 deployed intercontinental ballistic missiles", "9 million wireless and
+    internet customers"): modifiers only in between, at most six tokens."""
+    doc = span.doc
+    for token in doc[span.end : span.end + 7]:
+        if token.tag_ in ("NNS", "NNPS") or _MODEL_PLURAL.match(token.text):
+            return token
+        if token.tag_ not in _NOUN_MODIFIER_TAGS or (token.tag_ == "CC" and token.i == span.end):
+            return None  # "added 25,000 and government payrolls grew": "and" joins clauses
+        if token.tag_.startswith("VB") and token.dep_ != "amod":
+            return None  # "74,530 included children": a verb, not a modifier
+    return None
+
+
+_ADJECTIVE_ENDINGS = ("ed", "ing", "al", "ful", "ous", "ive", "ic", "able", "less", "ly")
+
+
+_HYPHEN_ADJECTIVES = {
+    "strong",
+    "old",
+    "long",
+    "high",
+    "wide",
+    "deep",
+    "tall",
+    "odd",
+    "plus",
+    "fold",
+}
+
+
+def _noun_like(token: Token) -> bool:
+    """A noun, or a noun the tagger called an adjective after a hyphen ("17,604-patient"); not
+    "a 9,000-strong fleet"."""
+    if token.pos_ == "NOUN":
+        return True
+    word = token.lower_
+    return (
+        token.pos_ == "ADJ"
+        and word not in _HYPHEN_ADJECTIVES
+        and not word.endswith(_ADJECTIVE_ENDINGS)
+    )
+
+
+def _hyphen_joined(span: Span) -> bool:
+    """ "a 22-member alliance": the number describes the next noun, which is not counted."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text == "-" and not span[-1].whitespace_
