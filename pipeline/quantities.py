@@ -9,7 +9,8 @@ untagged, and reads the phrase token by token as the corpus guidelines cut it:
 An amount is digits ("10,000", "5.5bn", "£12m"), number words ("three",
 "twenty-five", "a dozen"), a fraction ("one-fifth", "half") or a vague
 numeral ("several hundred", "thousands"). What a count counts comes from the
-dependency parse (the noun the number modifies), not from the next word.
+dependency parse (the noun the number modifies), not from the next word: that
+is ``pipeline/counted_nouns.py``.
 DATE and TIME entities are left to the dates stage; years, ages and clock
 times tagged CARDINAL are dropped here.
 
