@@ -176,7 +176,7 @@ class QuantityReader:
         blocked -= {i for start, end in fractions for i in range(start, end)}
         leading = self._numbers_before_date(ents, lowers) + self._occasions_in_date(ents, lowers)
         blocked -= {i for start, end in leading for i in range(start, end)}
-        scores = _score_tokens(doc)
+        scores = _score_tokens(doc) | _model_designations(doc)  # "4-1", "Dash 8-100"
         blocked |= scores
         consumed: set[int] = set()
         found: list[tuple[QuantityMention, Span]] = []
@@ -314,7 +314,10 @@ class QuantityReader:
         for token in ent:
             low = token.lower_
             numeral = _NUMERAL.match(token.text)
-            if _DIGITS.match(token.text):
+            ranged = _RANGE_TOKEN.match(token.text)
+            if ranged and not any(self._is_year_text(ranged[end]) for end in ("low", "high")):
+                numerals += 1  # "Between 20-25 people", tagged DATE
+            elif _DIGITS.match(token.text):
                 if self.year_low <= _to_float(token.text) <= self.year_high:
                     return False
                 numerals += 1
@@ -619,6 +622,9 @@ class QuantityReader:
             return Amount(first.start, second.end, first.value / second.value, kind="fraction")
         return None
 
+    def _is_year_text(self, text: str) -> bool:
+        return bool(_YEAR.match(text)) and self.year_low <= int(text) <= self.year_high
+
     def _is_year(self, token: Token) -> bool:
         return bool(_YEAR.match(token.text)) and self.year_low <= int(token.text) <= self.year_high
 
@@ -641,8 +647,9 @@ class QuantityReader:
             return None
         if doc[i].lower_ == "and" and opener != "between":
             return None
-        if doc[i].lower_ != "and" and opener == "between":
-            return None
+        glued = not doc[i - 1].whitespace_ and not doc[i].whitespace_
+        if doc[i].lower_ != "and" and opener == "between" and not glued:
+            return None  # "between 20-25 people" is a range; "between 10 to 20" is not English
         second = self._read_amount(doc, lowers, i + 1, label, taken)
         if second is None or second.kind in ("vague", "ordinal") or first.kind == "vague":
             return None
@@ -1180,9 +1187,11 @@ class QuantityReader:
         return bool(bare and ":" in doc[first.start].text) or self._inside_name(doc, first)
 
     def _model_number(self, doc: Doc, span: Span) -> bool:
-        """ "a Falcon 9 rocket", "a Boeing 757": digits after a name, counting no plural noun,
-        are part of the name ("gave Ukraine 300 tanks" counts tanks)."""
-        if len(span) != 1 or not span[0].is_digit or span.start == 0:
+        """ "a Falcon 9 rocket", "a Boeing 757", "a Dash 8-100": digits after a name, counting
+        no plural noun, are part of the name ("gave Ukraine 300 tanks" counts tanks)."""
+        if span.start == 0:
+            return False
+        if not ((len(span) == 1 and span[0].is_digit) or _RANGE_TOKEN.match(span.text)):
             return False
         name = doc[span.start - 1]
         if name.pos_ != "PROPN" or not name.is_title or name.is_sent_start:
@@ -1271,6 +1280,25 @@ class QuantityReader:
             else:
                 mention.value = first.value
         return mention
+
+
+def _model_designations(doc: Doc) -> set[int]:
+    """ "a Dash 8-100", "the Boeing 737-800": digits hyphened to digits right after a name."""
+    tokens: set[int] = set()
+    for token in doc[1:-2]:
+        name, hyphen, after = doc[token.i - 1], doc[token.i + 1], doc[token.i + 2]
+        if (
+            token.is_digit
+            and name.pos_ == "PROPN"
+            and name.is_title
+            and not name.is_sent_start
+            and hyphen.text in ("-", "–")
+            and not token.whitespace_
+            and not hyphen.whitespace_
+            and after.is_digit
+        ):
+            tokens |= {token.i, hyphen.i, after.i}
+    return tokens
 
 
 def _score_tokens(doc: Doc) -> set[int]:

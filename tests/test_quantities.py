@@ -799,3 +799,14 @@ def test_fourth_batch_patterns(extract, text, span, kind, value, low, high, qual
     for got, expected in zip(outcome(q)[2:5], (value, low, high), strict=True):
         assert (got is None and expected is None) or math.isclose(got, expected)
     assert (q.qualifier, q.unit) == (qualifier, unit)
+
+
+def test_a_model_designation_after_a_name_is_not_a_range(extract):
+    assert [
+        q.text for q in extract("The carrier flies a Dash 8-100 on the route.").quantities
+    ] == []
+
+
+def test_between_with_a_hyphen_is_one_range(extract):
+    q = quantity(extract, "Between 30-40 volunteers turned up.", "Between 30-40")
+    assert (q.qualifier, q.low, q.high, q.unit) == ("range", 30.0, 40.0, "volunteer")
