@@ -67,6 +67,12 @@ class CountedNouns:
             return "count", self._count_rate(span, unit)
         if self._describes_people(span):
             return "count", "person"  # "five dead and 50,000 cut off"
+        label = _label_before_colon(span)
+        if label is not None:  # "New park-and-ride spaces: 1,150", "Staff hired: about 60"
+            noun = next(
+                (t for t in label if t.tag_ == "NNS" or t.lower_ in self.collective_nouns), None
+            )
+            return "count", self._noun_lemma(noun) if noun is not None else None
         if sum_said_before or self._elliptical(span):
             return self._elided_unit(span, found, sums=scale >= 1e6)
         return "count", None
@@ -393,6 +399,21 @@ def _noun_like(token: Token) -> bool:
         and word not in _HYPHEN_ADJECTIVES
         and not word.endswith(_ADJECTIVE_ENDINGS)
     )
+
+
+def _label_before_colon(span: Span) -> Span | None:
+    """The label of a fact-box line ("Bus routes redrawn to feed the line: 23"): the figure
+    follows a colon and the label starts its line."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != ":":
+        return None
+    for token in reversed(doc[max(0, span.start - 12) : span.start - 1]):
+        if "\n" in token.text or token.is_sent_start and token.i < span.start - 1:
+            label = doc[token.i : span.start - 1]
+            break
+    else:
+        return None
+    return label
 
 
 def _hyphen_joined(span: Span) -> bool:

@@ -810,3 +810,12 @@ def test_a_model_designation_after_a_name_is_not_a_range(extract):
 def test_between_with_a_hyphen_is_one_range(extract):
     q = quantity(extract, "Between 30-40 volunteers turned up.", "Between 30-40")
     assert (q.qualifier, q.low, q.high, q.unit) == ("range", 30.0, 40.0, "volunteer")
+
+
+def test_a_fact_box_label_names_what_its_figure_counts(extract):
+    text = "The plan in numbers:\n\nNew bus shelters: 140\nStaff hired for the launch: about 60\n"
+    record = extract(text)
+    assert [(q.text, q.unit) for q in record.quantities] == [
+        ("140", "shelter"),
+        ("about 60", "staff"),
+    ]
