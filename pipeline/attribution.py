@@ -81,7 +81,10 @@ class AttributionStage(LexiconComponent):
         self.negations = words("negation_words")
         self.hypothetical = words("hypothetical_auxiliaries")
         self.refusal_heads = words("refusal_heads")
-        self.abbreviations = words("abbreviations")
+        self.titles = words("title_abbreviations")
+        self.name_particles = set(lexicon.get("name_particles", []))
+        self.role_titles = words("role_titles")
+        self.abbreviations = words("abbreviations") | self.titles
         self.document_nouns = words("document_nouns")
         self.organization_nouns = words("organization_nouns")
         self.person_nouns = words("person_nouns")
@@ -110,7 +113,7 @@ class AttributionStage(LexiconComponent):
         quotes = [
             q for p_start, p_end in paras for q in find_quotes(text, p_start, p_end, self.marks)
         ]
-        units = build_units(doc, text, paras, quotes, self.abbreviations, self.marks)
+        units = build_units(doc, text, paras, quotes, self.abbreviations, self.marks, self.titles)
         ctx = ArticleContext(
             doc,
             text,
@@ -372,7 +375,8 @@ class AttributionStage(LexiconComponent):
             and subjects[0].lower_ not in self.first_person
             and unit.span.start <= subjects[0].i < unit.span.end
         ):
-            return self._noun_phrase(subjects[0], unit, stop=cue)
+            described = self._described_name(cue, subjects, unit)
+            return described or self._noun_phrase(subjects[0], unit, stop=cue)
         if subjects:
             return None
         if cue.tag_ == "VBG" and cue.i > 0 and cue.doc[cue.i - 1].text == ",":
@@ -380,6 +384,27 @@ class AttributionStage(LexiconComponent):
         if self._misparsed_as_modifier(cue):
             return self._noun_phrase(cue.head, unit, stop=None)
         return self._source_by_position(cue, unit)
+
+    def _described_name(self, cue: Token, subjects: list[Token], unit: Unit) -> Source | None:
+        """ "The monitoring group OVD-Info said": the small model often splits a description and
+        the name after it into two subjects, or hangs the verb on the description as a relative
+        clause ("..., the debt charity StepBridge said"). The source is the whole phrase, headed
+        by the name, unless the name sits in an "of" phrase of the first ("Jo Lee of the group
+        Riders United", whose head stays the person)."""
+        if len(subjects) >= 2:
+            first, name = subjects[0], subjects[1]
+        elif cue.dep_ == "relcl" and cue.head.pos_ == "NOUN" and subjects[0].pos_ == "PROPN":
+            first, name = cue.head, subjects[0]
+        else:
+            return None
+        if name.left_edge.i != first.i + 1 and name.left_edge.i != first.right_edge.i + 1:
+            return None
+        description = self._noun_phrase(first, unit, stop=name)
+        named = self._noun_phrase(name, unit, stop=cue)
+        if description is None or named is None or description.end >= named.start:
+            return None
+        of_phrase = any(t.lower_ == "of" for t in cue.doc[first.i + 1 : name.i])
+        return Source(description.start, named.end, first if of_phrase else name)
 
     def _misparsed_as_modifier(self, cue: Token) -> bool:
         """ "UK Finance, the lenders' body, estimated that ...": after an appositive the small
@@ -420,20 +445,40 @@ class AttributionStage(LexiconComponent):
                 right = min(right, stop.i - 1)
             else:
                 left = max(left, stop.i + 1)
-        for i in range(head.i + 1, right + 1):
+        i = head.i + 1
+        while i <= right:
+            if _acronym_in_brackets(doc, i):
+                i += 3  # "the Safety Board (NSB)": the acronym belongs to the name
+                continue
             if doc[i].text in {",", "—", "–", "(", ";"} or doc[i].text in self.marks.all:
                 right = i - 1
                 break
+            i += 1
         for i in range(head.i - 1, left - 1, -1):
             if doc[i].text in {",", "—", "–", ")", ";"} or doc[i].text in self.marks.all:
                 left = i + 1
                 break
+        left = self._with_title(doc, left, unit)
+        if right + 1 < len(doc) and _acronym_in_brackets(doc, right - 1):
+            right += 1  # the closing bracket the parse left outside the phrase
         while right > left and (doc[right].is_punct or doc[right].is_space):
+            if _acronym_in_brackets(doc, right - 2):
+                break
             right -= 1
         if right < left:
             return None
         span = doc[left : right + 1]
         return Source(span.start_char, span.end_char, head)
+
+    def _with_title(self, doc: Doc, left: int, unit: Unit) -> int:
+        """Move the phrase start back over an abbreviated title the parse left outside it
+        ("Coun. Ana Ruiz", tokenised "Coun" "." and often parsed as a sentence of its own)."""
+        split_title = left - 2 >= unit.span.start and doc[left - 1].text == "."
+        if split_title and f"{doc[left - 2].lower_}." in self.titles:
+            return left - 2
+        if left - 1 >= unit.span.start and doc[left - 1].lower_ in self.titles:
+            return left - 1
+        return left
 
     def _source_by_position(self, cue: Token, unit: Unit) -> Source | None:
         """Where the parse lost the subject: the noun phrase between the last comma and the verb."""
@@ -711,13 +756,20 @@ class AttributionStage(LexiconComponent):
                     return org[0], kind, org[1], True
                 return text, kind, None, False
         lemma = head.lemma_.lower()
+        earlier = self._earlier_description(ctx, source, head)
+        if earlier is not None:
+            return earlier
         named_by_entity = head.pos_ == "PROPN" and head.ent_type_ == "ORG"  # "Geological Survey"
         if (lemma in self.document_nouns or word in self.document_nouns) and not named_by_entity:
             return text, "document", None, True
+        name = _without_acronym(text)  # "the Safety Board (NSB)" is named "the Safety Board"
         named = self._appositive_name(ctx, head)
         if named is not None:
             kind = "person" if lemma in self.person_nouns else _TYPE_OF_LABEL[named.label_]
             return _canonical(named), kind, (named.start_char, named.end_char), True
+        full_name = self._full_name(ctx, source, head)
+        if full_name is not None:
+            return full_name, "person", _entity_at(ctx.ents, full_name, source.start), True
         entity = self._head_entity(ctx, source, head)
         if entity is not None:
             names = [
@@ -744,16 +796,89 @@ class AttributionStage(LexiconComponent):
         outlet = self._outlet_name(source, head)
         if outlet is not None:
             return outlet, "organization", None, True
+        after_description = self._name_after_description(source, head)
+        if after_description is not None:
+            return after_description
         if lemma in self.organization_nouns or word in self.organization_nouns:
             described = self._described_organization(ctx, source, head, text)
             if described is not None:
                 return described
-            return text, "organization", None, True
+            return name, "organization", None, True
         if head.tag_ in ("NNS", "NNPS"):
-            return text, "group", None, True
+            return name, "group", None, True
         if lemma in self.person_nouns:
-            return text, "person", None, True
-        return text, "unknown", None, True
+            return name, "person", None, True
+        return name, "unknown", None, True
+
+    def _earlier_description(
+        self, ctx: ArticleContext, source: Source, head: Token
+    ) -> tuple[str, str, tuple[int, int] | None, bool] | None:
+        """ "the spokesperson" after "A Toyota spokesperson said": a bare definite description
+        names the latest earlier source described by the same noun, and takes its canonical
+        (the name for a named source, the text as written for an unnamed one)."""
+        doc = ctx.doc
+        span = doc.char_span(source.start, source.end, alignment_mode="expand")
+        if span is None or len(span) != 2 or span[0].lower_ != "the" or head.pos_ != "NOUN":
+            return None
+        lemma = head.lemma_.lower()
+        for claim in reversed(ctx.claims):
+            if claim.source_end > source.start:
+                continue
+            said = doc.char_span(claim.source_start, claim.source_end, alignment_mode="expand")
+            if said is None or not _described_by(said, lemma, head.tag_):
+                continue
+            if any(  # a same-named organisation mentioned since ("the Aviation Authority")
+                e.label_ == "ORG" and claim.source_end <= e.start_char < source.start
+                for e in ctx.ents
+                if head.lower_ in e.text.lower()
+            ):
+                return None
+            if claim.source_canonical.lower() == span.text.lower():
+                return span.text, claim.source_type, claim.source_entity, True
+            return claim.source_canonical, claim.source_type, claim.source_entity, True
+        return None
+
+    def _full_name(self, ctx: ArticleContext, source: Source, head: Token) -> str | None:
+        """ "Roux" (or "Ms Roux") after "Jean-Baptiste Roux": the fuller name said earlier,
+        found in the text itself, since the entity stage often misses or splits such names."""
+        doc = ctx.doc
+        span = doc.char_span(source.start, source.end, alignment_mode="expand")
+        if span is None or head.pos_ != "PROPN" or span[-1].i != head.i:
+            return None
+        words = [t for t in span if not self._is_title(t)]
+        if not words or len(words) > 3 or not all(self._in_name(t) for t in words):
+            return None
+        wanted = [t.lower_ for t in words]
+        n = len(wanted)
+        for j in range(span.start - n, -1, -1):
+            if [t.lower_ for t in doc[j : j + n]] != wanted:
+                continue
+            first, last = j, j + n
+            while first > 0 and not doc[first].is_sent_start and self._in_name(doc[first - 1]):
+                first -= 1
+            if first == j or not doc[first].is_title:
+                continue
+            while last < span.start and doc[last].is_title and doc[last].pos_ == "PROPN":
+                last += 1
+            person = [e for e in ctx.ents if e.start <= j < e.end and e.label_ == "PERSON"]
+            if person and len(person[0]) > n:  # the entity stage leaves titles out
+                return _canonical(person[0])
+            if last - first <= 4:
+                return doc[first:last].text
+        return None
+
+    def _in_name(self, token: Token) -> bool:
+        """A word of a person's name: capitalised, a particle ("van", "von der") or a hyphen
+        inside a double name ("Asante-Mensah")."""
+        if token.text == "-":
+            return not token.whitespace_ and token.i > 0 and not token.nbor(-1).whitespace_
+        if token.lower_ in self.person_nouns | self.role_titles or self._is_title(token):
+            return False
+        return (token.is_title and token.pos_ == "PROPN") or token.text in self.name_particles
+
+    def _is_title(self, token: Token) -> bool:
+        lower = token.lower_
+        return lower in self.titles or f"{lower}." in self.titles or token.text == "."
 
     def _semantic_head(self, doc: Doc, source: Source) -> Token:
         """The parse head, or the role noun that ends the phrase when the parse took a name
@@ -813,6 +938,32 @@ class AttributionStage(LexiconComponent):
             ):
                 return ent
         return None
+
+    def _name_after_description(
+        self, source: Source, head: Token
+    ) -> tuple[str, str, tuple[int, int] | None, bool] | None:
+        """ "the monitoring group OVD-Info": a name the entity stage missed, ending the source
+        after a description noun; the name is the canonical and the noun gives the type."""
+        doc = head.doc
+        if head.pos_ != "PROPN" or head.idx + len(head) != source.end:
+            return None
+        first = head.i
+        while first > 0 and (
+            doc[first - 1].pos_ == "PROPN"
+            or (doc[first - 1].text == "-" and not doc[first - 1].whitespace_)
+        ):
+            first -= 1
+        before = doc[first - 1] if first > 0 else None
+        if before is None or before.idx < source.start or before.pos_ != "NOUN":
+            return None
+        noun = before.lemma_.lower()
+        if noun in self.organization_nouns:
+            kind = "organization"
+        elif noun in self.person_nouns:
+            kind = "person"
+        else:
+            return None
+        return doc[first : head.i + 1].text, kind, None, True
 
     def _outlet_name(self, source: Source, head: Token) -> str | None:
         """ "the Nikkei business daily": the proper name in front of an outlet noun."""
@@ -994,6 +1145,43 @@ def _verb_tagged_as_noun(token: Token, verbs: set[str]) -> bool:
         and bool(lefts)
         and all(t.dep_ == "compound" and t.pos_ == "PROPN" for t in lefts)
         and any(c.dep_ == "ccomp" for c in token.rights)
+    )
+
+
+def _described_by(phrase: Span, lemma: str, tag: str) -> bool:
+    """Whether the phrase's head noun, or a role noun before its head name, is ``lemma`` in
+    the same number ("A Toyota spokesperson", "Agriculture Minister Ana Ruiz"); nouns in a
+    phrase hanging off the head ("a person familiar with the company") do not count."""
+    root = phrase.root
+    roles = [t for t in root.lefts if t.dep_ == "compound"] if root.pos_ == "PROPN" else []
+    nouns = [root, *roles]
+    return any(t.lemma_.lower() == lemma and (t.tag_ == tag or t.pos_ == "PROPN") for t in nouns)
+
+
+def _entity_at(ents: Sequence[Span], name: str, before: int) -> tuple[int, int] | None:
+    """Offsets of the latest entity before ``before`` written ``name``, if the entity stage
+    tagged one."""
+    found = [e for e in ents if e.text == name and e.end_char <= before]
+    return (found[-1].start_char, found[-1].end_char) if found else None
+
+
+def _without_acronym(text: str) -> str:
+    head, bracket, rest = text.rpartition(" (")
+    acronym = rest[:-1]
+    if bracket and rest.endswith(")") and acronym.isupper() and acronym.isalpha():
+        return head
+    return text
+
+
+def _acronym_in_brackets(doc: Doc, i: int) -> bool:
+    """ "(NSIA)" at token ``i``: an acronym given right after a name."""
+    return (
+        i + 2 < len(doc)
+        and doc[i].text == "("
+        and doc[i + 2].text == ")"
+        and doc[i + 1].text.isupper()
+        and doc[i + 1].is_alpha
+        and 2 <= len(doc[i + 1]) <= 8
     )
 
 

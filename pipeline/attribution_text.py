@@ -91,6 +91,7 @@ def build_units(
     quotes: list[Quote],
     abbreviations: set[str],
     marks: QuoteMarks,
+    titles: frozenset[str] | set[str] = frozenset(),
 ) -> list[Unit]:
     """Corrected sentences, in order (see the module docstring); ``text`` is ``doc.text``."""
     units: list[Unit] = []
@@ -107,7 +108,7 @@ def build_units(
             if lead + trail >= len(chunk):
                 continue
             start, end = start + lead, end - trail
-            if pieces and _joins(text, pieces[-1][1], start, quotes, abbreviations, marks):
+            if pieces and _joins(text, pieces[-1][1], start, quotes, abbreviations, marks, titles):
                 pieces[-1][1] = end
             else:
                 pieces.append([start, end])
@@ -125,6 +126,7 @@ def _joins(
     quotes: list[Quote],
     abbreviations: set[str],
     marks: QuoteMarks,
+    titles: frozenset[str] | set[str],
 ) -> bool:
     """Whether the sentence at ``start`` continues the one ending at ``prev_end``."""
     if inside(prev_end, quotes) and inside(start, quotes) is inside(prev_end, quotes):
@@ -136,4 +138,6 @@ def _joins(
     if first.islower():
         return True
     last_word = text[:prev_end].rsplit(None, 1)[-1].lower() if text[:prev_end].strip() else ""
+    if last_word in titles:
+        return True  # "Coun. | Ana Ruiz said": a title never ends a sentence
     return last_word in abbreviations and (first.isdigit() or first.islower())

@@ -667,3 +667,121 @@ def test_organisation_named_like_a_document(claims_of):
         "US Geological Survey",
         "organization",
     )
+
+
+def test_name_after_a_description_is_the_source(claims_of):
+    claim = only(
+        claims_of("The farmers' lobby Terravox said in a statement that fuel costs had doubled.")
+    )
+    assert (claim.source.text, claim.source.canonical) == (
+        "The farmers' lobby Terravox",
+        "Terravox",
+    )
+    assert claim.content.text == "fuel costs had doubled"
+
+
+def test_description_and_name_after_the_content(claims_of):
+    claim = only(
+        claims_of(
+            "One in five tenants is behind on rent, the housing charity Homewell said on Monday."
+        )
+    )
+    assert shape(claim) == (
+        "the housing charity Homewell",
+        "Homewell",
+        "said",
+        "say",
+        "One in five tenants is behind on rent",
+        "indirect",
+    )
+
+
+def test_person_of_a_named_group_keeps_the_group(claims_of):
+    text = (
+        "Housing advocate Mira Holt of the group Calgary Tenant Voices said the rent cap "
+        "was too weak."
+    )
+    claim = only(claims_of(text))
+    assert (claim.source.text, claim.source.canonical, claim.source.type) == (
+        "Housing advocate Mira Holt of the group Calgary Tenant Voices",
+        "Mira Holt",
+        "person",
+    )
+
+
+def test_abbreviated_title_stays_in_the_source(claims_of):
+    claim = only(claims_of("Coun. Dana Whitfield said the library would stay open on Sundays."))
+    assert (claim.source.text, claim.source.canonical) == ("Coun. Dana Whitfield", "Dana Whitfield")
+    assert claim.text == "Coun. Dana Whitfield said the library would stay open on Sundays."
+
+
+def test_acronym_in_brackets_belongs_to_the_source(claims_of):
+    claim = only(
+        claims_of("The Coastal Fisheries Board (CFB) said the cod quota would be cut by a third.")
+    )
+    assert claim.source.text == "The Coastal Fisheries Board (CFB)"
+    assert "(" not in claim.source.canonical
+    assert claim.content.text == "the cod quota would be cut by a third"
+
+
+def test_definite_description_takes_its_unnamed_antecedent(claims_of):
+    claims = claims_of(
+        "A Brightmoor spokesperson said the plant would reopen in May. "
+        "The spokesperson added that no jobs would be lost."
+    )
+    assert [(c.source.text, c.source.canonical) for c in claims] == [
+        ("A Brightmoor spokesperson", "A Brightmoor spokesperson"),
+        ("The spokesperson", "A Brightmoor spokesperson"),
+    ]
+
+
+def test_definite_description_takes_a_named_antecedent(claims_of):
+    claims = claims_of(
+        "Fisheries Minister Tomas Ekberg said the quota would be cut. "
+        "The minister said the cut was needed to save the stock."
+    )
+    assert [c.source.canonical for c in claims] == ["Tomas Ekberg", "Tomas Ekberg"]
+
+
+def test_description_ignores_nouns_inside_a_modifier(claims_of):
+    claims = claims_of(
+        "A person familiar with the company said the sale was close. "
+        "The company said it would not comment on rumours."
+    )
+    assert [(c.source.text, c.source.canonical) for c in claims] == [
+        ("A person familiar with the company", "A person familiar with the company"),
+        ("The company", "The company"),
+    ]
+
+
+def test_surname_takes_the_full_name_said_earlier(claims_of):
+    claims = claims_of(
+        "Jean-Luc Marchetti-Dubois opened the hearing on Monday. "
+        "Marchetti-Dubois said the firm had misled investors."
+    )
+    claim = only(claims)
+    assert (claim.source.text, claim.source.canonical, claim.source.type) == (
+        "Marchetti-Dubois",
+        "Jean-Luc Marchetti-Dubois",
+        "person",
+    )
+
+
+def test_surname_with_a_particle_and_a_title(claims_of):
+    claim = only(
+        claims_of(
+            "Port chief Anke van Rooijen met the unions on Friday. "
+            "Ms van Rooijen said the talks had failed."
+        )
+    )
+    assert (claim.source.text, claim.source.canonical) == ("Ms van Rooijen", "Anke van Rooijen")
+
+
+def test_full_name_stops_at_a_capitalised_role(claims_of):
+    claim = only(
+        claims_of(
+            "Mayor Petra Lindqvist opened the bridge on Friday. "
+            "Lindqvist said the toll would be scrapped."
+        )
+    )
+    assert claim.source.canonical == "Petra Lindqvist"
