@@ -5,9 +5,11 @@ units; for a bare count it asks ``CountedNouns.what_is_counted``, which takes th
 noun the figure modifies from the dependency parse ("10,000 North Korean
 troops" -> "troop") and falls back, in order, to a plural noun the parse lost
 ("700 deployed ... missiles"), people described by a predicate ("five dead"),
-and a noun said before for an elided figure ("159 seats, short of the 201 it
-needs", "Of those households, 74,530 ..."). A rate after the noun joins the
-unit ("4,000 steps a day" -> "step/day").
+the label of a fact-box line ("New park-and-ride spaces: 1,150"), and a noun
+said before for an elided figure ("159 seats, short of the 201 it needs", "Of
+those households, 74,530 ..."). A rate after the noun joins the unit ("4,000
+steps a day" -> "step/day"). The first noun to the right is never taken as such:
+the right-hand scan only crosses modifiers of one noun phrase.
 """
 
 from __future__ import annotations
