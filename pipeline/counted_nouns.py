@@ -46,6 +46,7 @@ class CountedNouns:
         self.number_of_words = set(lexicon["number_of_words"])
         self.anaphoric_nouns = set(lexicon["anaphoric_nouns"])
         self.comparative_heads = set(lexicon["comparative_heads"])
+        self.table_header_skip = set(lexicon["table_header_skip"])
         self.people_predicates = phrase_table({p: True for p in lexicon["people_predicates"]})
 
     def what_is_counted(
@@ -75,9 +76,32 @@ class CountedNouns:
                 (t for t in label if t.tag_ == "NNS" or t.lower_ in self.collective_nouns), None
             )
             return "count", self._noun_lemma(noun) if noun is not None else None
+        header = self.table_header_noun(span)
+        if header is not None:  # "Results by party (seats won):" then "LDP 191 (247)"
+            return "count", self._noun_lemma(header)
         if sum_said_before or self._elliptical(span):
             return self._elided_unit(span, found, sums=scale >= 1e6)
         return "count", None
+
+    def table_header_noun(self, span: Span) -> Token | None:
+        """A figure in a line of names and numbers only, under a header line that ends with a
+        colon: the first plural noun the header counts."""
+        doc = span.doc
+        line = _line_of(span)
+        if any(t.pos_ in ("VERB", "AUX") for t in line) or any(t.is_sent_start for t in line[1:]):
+            return None
+        k = line.start - 1
+        while k >= 0 and (doc[k].is_space or _line_of(doc[k : k + 1]) == line):
+            k -= 1
+        if k < 0:
+            return None
+        header = _line_of(doc[k : k + 1])
+        if not header[-1].text.endswith(":"):
+            # another row of the same table: the header is above it
+            return self.table_header_noun(header) if header.start < span.start else None
+        return next(
+            (t for t in header if t.tag_ == "NNS" and t.lower_ not in self.table_header_skip), None
+        )
 
     def _counted_noun(self, span: Span, found: Found) -> str | None:
         """The noun the number modifies, as a singular lemma; "X of them": the last one counted."""
@@ -130,7 +154,7 @@ class CountedNouns:
         for token in doc[span.end : span.end + 6]:
             if token.pos_ in ("NOUN", "PROPN") and self._noun_lemma(token) == unit:
                 lowers = [t.lower_ for t in doc[token.i + 1 : token.i + 4]]
-                rate = self.rate_after(lowers, 0)
+                rate = self.rate_after(lowers, 0) or self._rate_after_conjunct(token)
                 if rate:
                     return f"{unit}/{rate[0]}"
                 per = doc[token.i + 2] if token.i + 2 < len(doc) else None
@@ -141,6 +165,20 @@ class CountedNouns:
             if token.is_punct or token.pos_ == "VERB":
                 break
         return unit
+
+    def _rate_after_conjunct(self, noun: Token) -> tuple[str, int] | None:
+        """ "53 crashes and 19 deaths every hour": the rate after the next conjunct counts for
+        this one too."""
+        doc = noun.doc
+        if noun.i + 3 >= len(doc) or doc[noun.i + 1].lower_ not in ("and", "or"):
+            return None
+        if not doc[noun.i + 2].like_num:
+            return None
+        for token in doc[noun.i + 3 : noun.i + 6]:
+            if token.pos_ == "NOUN":
+                lowers = [t.lower_ for t in doc[token.i + 1 : token.i + 4]]
+                return self.rate_after(lowers, 0)
+        return None
 
     def _per_figure(self, span: Span) -> bool:
         """ "45 per 100,000 inhabitants": the noun belongs to the base, not to the 45."""
@@ -288,9 +326,7 @@ class CountedNouns:
         if any(c.isdigit() for c in noun.text) and any(c.isalpha() for c in noun.text):
             # "18 older A320s": a model name keeps its case; a final "s" is a plural.
             text = noun.text
-            plural_s = (
-                text.endswith("s") and len(text) > 2 and (text[-2].isdigit() or text[-2].isupper())
-            )
+            plural_s = bool(_MODEL_PLURAL.match(text))
             return text[:-1] if plural or plural_s else text
         if any(c.isupper() for c in noun.text[1:]) or _group_name(noun):
             # "CubeSats", "SUVs", "Americans": a coined, acronym or group name keeps its case,
@@ -366,6 +402,9 @@ def _plural_noun_after(span: Span) -> Token | None:
     for token in doc[span.end : span.end + 7]:
         if token.tag_ in ("NNS", "NNPS") or _MODEL_PLURAL.match(token.text):
             return token
+        model_part = any(c.isdigit() for c in token.text) and any(c.isalpha() for c in token.text)
+        if model_part:
+            continue  # "96 AH-64E Apache attack helicopters"
         if token.tag_ not in _NOUN_MODIFIER_TAGS or (token.tag_ == "CC" and token.i == span.end):
             return None  # "added 25,000 and government payrolls grew": "and" joins clauses
         if token.tag_.startswith("VB") and token.dep_ != "amod":
@@ -401,6 +440,18 @@ def _noun_like(token: Token) -> bool:
         and word not in _HYPHEN_ADJECTIVES
         and not word.endswith(_ADJECTIVE_ENDINGS)
     )
+
+
+def _line_of(span: Span) -> Span:
+    """The tokens of the text line that holds ``span`` (newline tokens excluded)."""
+    doc = span.doc
+    start = span.start
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    end = span.end
+    while end < len(doc) and "\n" not in doc[end].text:
+        end += 1
+    return doc[start:end]
 
 
 def _label_before_colon(span: Span) -> Span | None:

@@ -294,13 +294,17 @@ class QuantityReader:
         if len(ent) < 2 or ent.label_ in numeric or ent.label_ in self.lex["blocking_labels"]:
             return []
         figures = []
-        for token in ent[:-1]:
-            following = token.doc[token.i + 1]
+        for token in ent:
+            following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else token
             if (
                 _NUMERAL.match(token.text)
                 and token.pos_ == "NUM"
                 and not self._is_year(token)
-                and (following.lower_ in self.scales or following.tag_ == "NNS")
+                and (
+                    (token.i < ent.end - 1 and following.lower_ in self.scales)
+                    or (token.i < ent.end - 1 and following.tag_ == "NNS")
+                    or self.nouns.table_header_noun(ent) is not None  # "CDP 148" in a table
+                )
             ):
                 figures.append(token)
         return figures
@@ -1198,6 +1202,8 @@ class QuantityReader:
             return False
         if title_case_line(name) and not name.ent_type_:
             return False  # "Police Arrest 45 After Clashes": every word is capitalised
+        if self.nouns.table_header_noun(span) is not None:
+            return False  # "CDP 148 (98)", a row under "Results by party (seats won):"
         following = doc[span.end] if span.end < len(doc) else None
         return following is None or following.tag_ not in ("NNS", "NNPS")
 

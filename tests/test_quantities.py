@@ -819,3 +819,31 @@ def test_a_fact_box_label_names_what_its_figure_counts(extract):
         ("140", "shelter"),
         ("about 60", "staff"),
     ]
+
+
+def test_rows_of_a_results_table_count_what_the_header_names(extract):
+    text = (
+        "Results by party (seats won, previous seats in brackets):\n\n"
+        "Labour 12 (9)\nGreens 4 (6)\nOthers 2\n\nThe count ended at dawn."
+    )
+    record = extract(text)
+    assert [(q.text, q.unit) for q in record.quantities] == [
+        ("12", "seat"),
+        ("9", "seat"),
+        ("4", "seat"),
+        ("6", "seat"),
+        ("2", "seat"),
+    ]
+
+
+def test_a_rate_after_the_next_conjunct_counts_for_both(extract):
+    record = extract("Officials logged about 40 fires and 12 rescues every hour.")
+    assert [(q.text, q.unit) for q in record.quantities] == [
+        ("about 40", "fire/hour"),
+        ("12", "rescue/hour"),
+    ]
+
+
+def test_a_list_item_with_a_model_name_counts_the_noun_after_it(extract):
+    q = quantity(extract, "The deal covers:\n\n- 24 F-16V fighter jets, due in 2027.", "24")
+    assert q.unit == "jet"
