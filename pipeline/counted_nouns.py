@@ -47,6 +47,7 @@ class CountedNouns:
         self.anaphoric_nouns = set(lexicon["anaphoric_nouns"])
         self.comparative_heads = set(lexicon["comparative_heads"])
         self.table_header_skip = set(lexicon["table_header_skip"])
+        self.vague_plurals = set(lexicon["vague_plural_scales"])
         self.people_predicates = phrase_table({p: True for p in lexicon["people_predicates"]})
 
     def what_is_counted(
@@ -75,6 +76,11 @@ class CountedNouns:
             noun = next(
                 (t for t in label if t.tag_ == "NNS" or t.lower_ in self.collective_nouns), None
             )
+            if noun is None:
+                # "- Blocks offered: 602": a plural capitalised because it opens the line
+                opener = next((t for t in label if t.is_alpha), None)
+                if opener is not None and opener.tag_ == "NNP" and _plural_s(opener.lower_):
+                    return "count", opener.lower_[:-1]
             return "count", self._noun_lemma(noun) if noun is not None else None
         header = self.table_header_noun(span)
         if header is not None:  # "Results by party (seats won):" then "LDP 191 (247)"
@@ -88,7 +94,7 @@ class CountedNouns:
         colon: the first plural noun the header counts."""
         doc = span.doc
         line = _line_of(span)
-        if any(t.pos_ in ("VERB", "AUX") for t in line) or any(t.is_sent_start for t in line[1:]):
+        if any(t.pos_ in ("VERB", "AUX") for t in line):
             return None
         k = line.start - 1
         while k >= 0 and (doc[k].is_space or _line_of(doc[k : k + 1]) == line):
@@ -107,6 +113,13 @@ class CountedNouns:
         """The noun the number modifies, as a singular lemma; "X of them": the last one counted."""
         root = span.root
         head = root.head
+        if root.lower_ in self.vague_plurals or head.lower_ in self.comparative_heads:
+            # "Dozens of the blocks", "several thousand more of the processors"
+            for holder in (root, head):
+                for prep in holder.children:
+                    objects = [c for c in prep.children if c.dep_ == "pobj" and c.tag_ == "NNS"]
+                    if prep.lower_ == "of" and prep.i >= span.end and objects:
+                        return self._noun_lemma(objects[0])
         if (
             head.i >= span.end
             and (head.lower_ in self.comparative_heads or head.pos_ == "NUM")
@@ -317,6 +330,16 @@ class CountedNouns:
             # "11 co-defendants": the tokenizer splits the word and the parse counts "co".
             last = self._noun_lemma(doc[noun.i + 2])
             return f"{noun.lower_}-{last}" if last else None
+        if (
+            noun.i >= 2
+            and doc[noun.i - 1].text == "-"
+            and not doc[noun.i - 1].whitespace_
+            and not doc[noun.i - 2].whitespace_
+            and doc[noun.i - 2].is_alpha
+            and noun.lower_ in ("ups", "ins", "outs", "offs", "downs", "overs", "ons")
+        ):
+            # "4.2 million sign-ups", parsed with "ups" as the head
+            return f"{doc[noun.i - 2].lower_}-{noun.lower_[:-1]}"
         lemma = self.lemma_overrides.get(noun.lower_) or noun.lemma_.lower()
         plural = noun.tag_ in ("NNS", "NNPS")
         if plural and noun.lower_.endswith("ies") and lemma == noun.lower_[:-1]:

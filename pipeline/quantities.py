@@ -137,7 +137,10 @@ class QuantityReader:
         self.share_point_context = set(lexicon["share_point_context"])
         self.cent_currencies = set(lexicon["cent_currencies"])
         self.weight_context = set(lexicon["weight_context_words"])
-        self.glued_codes = set(lexicon["glued_currency_codes"])
+        self.designations = set(lexicon["designations"])
+        self.glued_codes = {code: code for code in lexicon["glued_currency_codes"]} | dict(
+            lexicon["glued_currency_prefixes"]
+        )
         self.speed_units: dict[str, str] = lexicon["speed_units"]
         # Places the current document names, for currency words that are also verbs ("won").
         self._places: Counter[str] = Counter()
@@ -555,6 +558,9 @@ class QuantityReader:
         after = phrase_at(lowers, end, self.qualifiers_after)
         if after and qualifier is None and all(i not in taken for i in range(end, end + after[1])):
             qualifier, end = after[0], end + after[1]
+            rate = self._rate_after(lowers, end) if (unit or last.currency) and not rate else None
+            if rate and not (unit and "/" in unit):  # "$10 or less a month"
+                unit, end = f"{unit or last.currency}/{rate[0]}", end + rate[1]
         span = doc[begin:end]
         counted = unit is not None or not (last.currency or last.percent_unit)
         if (
@@ -841,9 +847,10 @@ class QuantityReader:
             return self._read_numeral(doc, i, numeral, taken)
         glued = self._glued_code(token.text)
         if glued:
-            amount = self._read_numeral(doc, i, glued[1], taken)
-            amount.currency = glued[0]
-            return amount
+            money = self._read_numeral(doc, i, glued[1], taken)
+            if money is not None:
+                money.currency = glued[0]
+            return money
         vague = self._read_vague(lowers, i, taken)
         if vague is not None:
             return vague
@@ -854,7 +861,9 @@ class QuantityReader:
             return Amount(i, i + 1, float(self.ordinals[low]), kind="ordinal")
         return None
 
-    def _read_numeral(self, doc: Doc, i: int, numeral: re.Match[str], taken: set[int]) -> Amount:
+    def _read_numeral(
+        self, doc: Doc, i: int, numeral: re.Match[str], taken: set[int]
+    ) -> Amount | None:
         amount = Amount(i, i + 1, _to_float(numeral["num"]))
         if numeral["cur"]:
             amount.currency = self._currency_symbol_text(numeral["cur"])
@@ -875,6 +884,8 @@ class QuantityReader:
                 amount.currency, amount.value = code, _times(amount.value, float(factor))
             elif suffix not in ("-",):
                 amount.unit_suffix = self._pint_text(suffix)
+                if amount.unit_suffix is None and suffix.isalpha() and suffix.isupper():
+                    return None  # "5G", "4K", "3D": a name, not an amount
         # "2 1/2"
         if i + 1 < len(doc) and i + 1 not in taken:
             slash = _SLASH_FRACTION.match(doc[i + 1].text)
@@ -887,10 +898,14 @@ class QuantityReader:
         return self.currency_symbols.get(text.lower())
 
     def _glued_code(self, text: str) -> tuple[str, re.Match[str]] | None:
-        """ "EUR40": a currency code written onto the digits (not "COP28", a conference)."""
-        code, rest = text[:3], text[3:]
-        numeral = _NUMERAL.match(rest) if code in self.glued_codes else None
-        return (code, numeral) if numeral and not numeral["cur"] else None
+        """ "EUR40", "Rs113.4bn": a currency code or sign written onto the digits (not
+        "COP28", a conference)."""
+        for length in (3, 2):
+            prefix, rest = text[:length], text[length:]
+            numeral = _NUMERAL.match(rest) if prefix in self.glued_codes else None
+            if numeral and not numeral["cur"]:
+                return self.glued_codes[prefix], numeral
+        return None
 
     def _pint_text(self, text: str) -> str | None:
         if text.lower() in self.pint_excluded:
@@ -1087,6 +1102,14 @@ class QuantityReader:
             return amount
         adjective = phrase_at(lowers, j, self.currency_adjectives, taken)
         k = j + adjective[1] if adjective else j
+        if (
+            not adjective
+            and k + 1 < len(doc)
+            and doc[k].text == "-"
+            and not doc[k - 1].whitespace_
+            and not doc[k].whitespace_
+        ):
+            k += 1  # "each 10-cent rise"
         subunit = phrase_at(lowers, k, self.subunits, taken) if k < len(doc) else None
         if subunit and amount.currency is None:
             # "43 cents", "27.5 euro cents"; a plain "cents" takes the article's currency later.
@@ -1188,7 +1211,17 @@ class QuantityReader:
             return True
         if bare and self._model_number(doc, span):
             return True
+        if self._designation(doc, span):
+            return True  # "5G networks"
         return bool(bare and ":" in doc[first.start].text) or self._inside_name(doc, first)
+
+    def _designation(self, doc: Doc, span: Span) -> bool:
+        """ "5G", "4K", "3D", however the tokenizer split them."""
+        end = span.end
+        text = span.text.lower()
+        if end < len(doc) and not doc[end - 1].whitespace_ and doc[end].is_alpha:
+            text += doc[end].lower_
+        return text in self.designations
 
     def _model_number(self, doc: Doc, span: Span) -> bool:
         """ "a Falcon 9 rocket", "a Boeing 757", "a Dash 8-100": digits after a name, counting

@@ -847,3 +847,57 @@ def test_a_rate_after_the_next_conjunct_counts_for_both(extract):
 def test_a_list_item_with_a_model_name_counts_the_noun_after_it(extract):
     q = quantity(extract, "The deal covers:\n\n- 24 F-16V fighter jets, due in 2027.", "24")
     assert q.unit == "jet"
+
+
+# Fifth batch of new writers: sentences written for these tests.
+ROUND7_CASES = [
+    ("The operator paid Rs68.57bn for the licences.",
+     "Rs68.57bn", "money", 6.857e10, None, None, "exact", "INR"),
+    ("Most buyers can find a plan for $10 or less a month.",
+     "$10 or less a month", "money", None, None, 10.0, "at_most", "USD/month"),
+    ("Each 10-cent rise in the price adds to growth.",
+     "10-cent", "money", 0.1, None, None, "exact", "USD"),
+    ("Dozens of the wells on offer lie near villages.",
+     "Dozens", "count", None, None, None, "vague", "well"),
+    ("The firm will add several thousand more of the chips.",
+     "several thousand", "count", None, None, None, "vague", "chip"),
+    ("Each cage gives a hen about 67 square inches of space.",
+     "about 67 square inches", "measure", 67.0, None, None, "approximate", "in²"),
+    ("The carrier bought 97.2 MHz of airwaves.",
+     "97.2 MHz", "measure", 97.2, None, None, "exact", "MHz"),
+    ("She beat the old record by nearly two minutes, then smashed the course record by 19 seconds.",
+     "19 seconds", "measure", 19.0, None, None, "exact", "s"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value", "low", "high", "qualifier", "unit"),
+    ROUND7_CASES,
+    ids=[case[1] for case in ROUND7_CASES],
+)
+def test_fifth_batch_patterns(extract, text, span, kind, value, low, high, qualifier, unit):
+    q = quantity(extract, text, span)
+    assert outcome(q)[:2] == (span, kind)
+    for got, expected in zip(outcome(q)[2:5], (value, low, high), strict=True):
+        assert (got is None and expected is None) or math.isclose(got, expected)
+    assert (q.qualifier, q.unit) == (qualifier, unit)
+
+
+def test_technology_designations_are_not_amounts(extract):
+    assert [
+        q.text for q in extract("Carriers rolled out 5G networks and 4K screens.").quantities
+    ] == []
+
+
+def test_list_rows_under_a_colon_count_what_the_line_above_counted(extract):
+    text = "Ohio led with 900 sign-ups, followed by:\n\n- Iowa, nearly 700\n- Utah, 450\n"
+    assert [(q.text, q.unit) for q in extract(text).quantities] == [
+        ("900", "sign-up"),
+        ("nearly 700", "sign-up"),
+        ("450", "sign-up"),
+    ]
+
+
+def test_a_capitalised_plural_opening_a_fact_box_line_is_what_is_counted(extract):
+    text = "At a glance:\n\n- Wells drilled: 41\n"
+    assert [(q.text, q.unit) for q in extract(text).quantities] == [("41", "well")]
