@@ -166,11 +166,14 @@ class CountedNouns:
         doc = span.doc
         for token in doc[span.end : span.end + 6]:
             if token.pos_ in ("NOUN", "PROPN") and self._noun_lemma(token) == unit:
-                lowers = [t.lower_ for t in doc[token.i + 1 : token.i + 4]]
+                after = token.i + 1
+                if after < len(doc) and doc[after].tag_ == "VBN":
+                    after += 1  # "90,000 new homes completed each year"
+                lowers = [t.lower_ for t in doc[after : after + 3]]
                 rate = self.rate_after(lowers, 0) or self._rate_after_conjunct(token)
                 if rate:
                     return f"{unit}/{rate[0]}"
-                per = doc[token.i + 2] if token.i + 2 < len(doc) else None
+                per = doc[after + 1] if after + 1 < len(doc) else None
                 if lowers[:1] == ["per"] and per is not None and per.pos_ == "NOUN":
                     base = self._noun_lemma(per)  # "1.68 children per woman"
                     return f"{unit}/{base}" if base else unit
@@ -318,6 +321,11 @@ class CountedNouns:
                 return child
         return None
 
+    def _noun_lemma_of_word(self, noun: Token) -> str | None:
+        """The lemma of one token, without looking at the hyphens around it."""
+        lemma = self.lemma_overrides.get(noun.lower_) or noun.lemma_.lower()
+        return None if lemma in self.not_counted else lemma
+
     def _noun_lemma(self, noun: Token) -> str | None:
         doc = noun.doc
         if (
@@ -328,7 +336,7 @@ class CountedNouns:
             and doc[noun.i + 2].pos_ == "NOUN"
         ):
             # "11 co-defendants": the tokenizer splits the word and the parse counts "co".
-            last = self._noun_lemma(doc[noun.i + 2])
+            last = self._noun_lemma_of_word(doc[noun.i + 2])
             return f"{noun.lower_}-{last}" if last else None
         if (
             noun.i >= 2
@@ -336,10 +344,13 @@ class CountedNouns:
             and not doc[noun.i - 1].whitespace_
             and not doc[noun.i - 2].whitespace_
             and doc[noun.i - 2].is_alpha
-            and noun.lower_ in ("ups", "ins", "outs", "offs", "downs", "overs", "ons")
+            and not doc[noun.i - 2].like_num  # "a nine-member panel" counts members
+            and noun.is_alpha
         ):
-            # "4.2 million sign-ups", parsed with "ups" as the head
-            return f"{doc[noun.i - 2].lower_}-{noun.lower_[:-1]}"
+            # "485,000 day-trippers", "4.2 million sign-ups": the parse heads the last part
+            last = noun.lower_[:-1] if noun.lower_ in ("ups", "ins", "outs", "offs") else None
+            last = last or self._noun_lemma_of_word(noun)
+            return f"{doc[noun.i - 2].lower_}-{last}" if last else None
         lemma = self.lemma_overrides.get(noun.lower_) or noun.lemma_.lower()
         plural = noun.tag_ in ("NNS", "NNPS")
         if plural and noun.lower_.endswith("ies") and lemma == noun.lower_[:-1]:

@@ -138,6 +138,7 @@ class QuantityReader:
         self.cent_currencies = set(lexicon["cent_currencies"])
         self.weight_context = set(lexicon["weight_context_words"])
         self.designations = set(lexicon["designations"])
+        self.fraction_points = phrase_table({p: True for p in lexicon["fraction_points"]})
         self.glued_codes = {code: code for code in lexicon["glued_currency_codes"]} | dict(
             lexicon["glued_currency_prefixes"]
         )
@@ -429,6 +430,9 @@ class QuantityReader:
         if doc[i + 1].lower_ not in self.denominators:
             return False
         following = doc[i + 2] if i + 2 < len(doc) else None
+        lowers = [t.lower_ for t in doc[i + 2 : i + 5]]
+        if phrase_at(lowers, 0, self.fraction_points):
+            return True  # "a quarter point", "a half-point cut"
         if following is not None and following.text == "-" and not doc[i + 1].whitespace_:
             return False  # "a third-party platform"
         return following is None or following.pos_ not in ("NOUN", "PROPN", "ADJ")
@@ -580,7 +584,7 @@ class QuantityReader:
         """Whether "from" at ``i`` belongs to a verb of change ("raised the rate from"), directly
         or through the thing changed."""
         head = doc[i].head
-        if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubj", "nsubjpass"):
+        if head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.pos_ not in ("VERB", "AUX"):
             head = head.head
         return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in self.change_verbs
 
@@ -594,11 +598,15 @@ class QuantityReader:
             return False
         noun = doc[span.end]
         occasions = self._on_before(lowers, span.start)  # "outages on 332 days"
+        compound = (  # "485,000 day-trippers"
+            span.end + 1 < len(doc) and doc[span.end + 1].text == "-" and not noun.whitespace_
+        )
         return (
             lowers[span.end] in self.duration_nouns
             and noun.pos_ == "NOUN"
             and span.root.dep_ == "nummod"
             and not occasions
+            and not compound
         )
 
     def _margin(self, doc: Doc, lowers: list[str], span: Span) -> bool:
@@ -1046,8 +1054,12 @@ class QuantityReader:
         return Amount(fraction.start, j + 1, _times(fraction.value, scale), scale=scale)
 
     def _fraction_of_percent(self, lowers: list[str], amount: Amount, taken: set[int]) -> Amount:
-        """ "a quarter of a percentage point" is 0.25 points, not a fraction."""
+        """ "a quarter of a percentage point" is 0.25 points, not a fraction; so are "a quarter
+        point" and "a quarter-point cut"."""
         j = amount.end
+        point = phrase_at(lowers, j, self.fraction_points, taken)
+        if point:
+            return replace(amount, end=j + point[1], kind="number", percent_unit="percentage_point")
         if lowers[j : j + 2] in (["of", "a"], ["of", "an"]) and j + 1 not in taken:
             percent = phrase_at(lowers, j + 2, self.percent_phrases, taken)
             if percent:
@@ -1064,7 +1076,11 @@ class QuantityReader:
         return following in self.number_words
 
     def _read_half(self, lowers: list[str], i: int, taken: set[int]) -> Amount:
-        """ "half" is a fraction; "half a million" is 500,000, "half a percentage point" 0.5."""
+        """ "half" is a fraction; "half a million" is 500,000, "half a percentage point" 0.5,
+        "a half-point cut" 0.5 percentage points."""
+        point = phrase_at(lowers, i + 1, self.fraction_points, taken)
+        if point:
+            return Amount(i, i + 1 + point[1], 0.5, percent_unit="percentage_point")
         if i + 2 < len(lowers) and lowers[i + 1] in ("a", "an") and i + 2 not in taken:
             if lowers[i + 2] in self.scales and lowers[i + 2] not in self.glued_scales:
                 scale = self.scales[lowers[i + 2]]

@@ -901,3 +901,38 @@ def test_list_rows_under_a_colon_count_what_the_line_above_counted(extract):
 def test_a_capitalised_plural_opening_a_fact_box_line_is_what_is_counted(extract):
     text = "At a glance:\n\n- Wells drilled: 41\n"
     assert [(q.text, q.unit) for q in extract(text).quantities] == [("41", "well")]
+
+
+# Sixth batch of new writers: sentences written for these tests.
+ROUND8_CASES = [
+    ("Winds reached 190 km/h on the coast.",
+     "190 km/h", "measure", 190.0, None, None, "exact", "km/h"),
+    ("Farm losses reached NT$2.3 billion.",
+     "NT$2.3 billion", "money", 2.3e9, None, None, "exact", "TWD"),
+    ("Markets price a half-point cut in March.",
+     "a half-point", "percent", 0.5, None, None, "exact", "percentage_point"),
+    ("The bank lowered its rate by a quarter point.",
+     "a quarter point", "percent", 0.25, None, None, "exact", "percentage_point"),
+    ("Some 40,000 day-trippers visited the island.",
+     "Some 40,000", "count", 40000.0, None, None, "approximate", "day-tripper"),
+    ("The city builds roughly 3,000 homes completed each year.",
+     "roughly 3,000", "count", 3000.0, None, None, "approximate", "home/year"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value", "low", "high", "qualifier", "unit"),
+    ROUND8_CASES,
+    ids=[case[1] for case in ROUND8_CASES],
+)
+def test_sixth_batch_patterns(extract, text, span, kind, value, low, high, qualifier, unit):
+    q = quantity(extract, text, span)
+    assert outcome(q)[:2] == (span, kind)
+    for got, expected in zip(outcome(q)[2:5], (value, low, high), strict=True):
+        assert (got is None and expected is None) or math.isclose(got, expected)
+    assert (q.qualifier, q.unit) == (qualifier, unit)
+
+
+def test_a_change_from_one_rate_to_another_through_an_object_is_two_figures(extract):
+    record = extract("The council raised the tax multiplier from 400% to 420%.")
+    assert [q.text for q in record.quantities] == ["400%", "420%"]
