@@ -156,6 +156,12 @@ class CountedNouns:
                 noun = objects[0]
                 if noun.lower_ in self.partitive_pronouns:
                     return _last_counted_unit(found)
+                if noun.i + 1 < len(span.doc) and span.doc[noun.i + 1].tag_ == "POS":
+                    # "500 of the administration's posts": the possessor is not what is counted
+                    owned = next(
+                        (t for t in span.doc[noun.i + 2 : noun.i + 5] if t.tag_ == "NNS"), None
+                    )
+                    noun = owned or noun
                 if noun.pos_ in ("NOUN", "PROPN"):
                     return self._noun_lemma(noun)
         return None

@@ -400,9 +400,12 @@ class QuantityReader:
             if ent.label_ != "DATE":
                 continue
             for k in range(ent.start, ent.end - 1):
+                days = k + 1
+                if days + 1 < ent.end and ent.doc[days].pos_ in ("ADJ", "VERB"):
+                    days += 1  # "on 29 selected days"
                 if (
                     _DIGITS.match(lowers[k])
-                    and lowers[k + 1] in self.duration_nouns
+                    and lowers[days] in self.duration_nouns
                     and self._on_before(lowers, k)
                 ):
                     qualifier = phrase_ending_at(lowers, k, self.qualifiers_before, set())
@@ -1231,6 +1234,26 @@ class QuantityReader:
             return True  # "5G networks"
         return bool(bare and ":" in doc[first.start].text) or self._inside_name(doc, first)
 
+    def _exchange_rate_currency(self, span: Span) -> str | None:
+        """ "The pound slid to about 49.5 to the dollar": a rate quoted against another
+        currency is money in the currency the sentence is about."""
+        doc = span.doc
+        after = [t.lower_ for t in doc[span.end : span.end + 3]]
+        if not (
+            after[:2] == ["per", "dollar"]
+            or after[:3] in (["to", "the", "dollar"], ["against", "the", "dollar"])
+            or after[:3] == ["to", "the", "euro"]
+        ):
+            return None
+        for token in doc[span.sent.start : span.start]:
+            word = token.lower_
+            if word in self.currency_words and word not in ("dollar", "dollars"):
+                places = self.currency_by_place.get(word, {})
+                named = [(self._places[place], code) for place, code in places.items()]
+                named = [(count, code) for count, code in named if count]
+                return max(named)[1] if named else self.currency_words[word]
+        return None
+
     def _designation(self, doc: Doc, span: Span) -> bool:
         """ "5G", "4K", "3D", however the tokenizer split them."""
         end = span.end
@@ -1316,6 +1339,8 @@ class QuantityReader:
             kind = "fraction"
         elif first.kind == "ordinal":
             kind = "ordinal"
+        elif first.kind == "number" and self._exchange_rate_currency(span):
+            kind, unit = "money", self._exchange_rate_currency(span)  # "slid to 49.5 to the dollar"
         else:
             figure, figures = span.doc[last.start : last.end], span.doc[first.start : last.end]
             kind, unit = self.nouns.what_is_counted(

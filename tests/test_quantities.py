@@ -936,3 +936,18 @@ def test_sixth_batch_patterns(extract, text, span, kind, value, low, high, quali
 def test_a_change_from_one_rate_to_another_through_an_object_is_two_figures(extract):
     record = extract("The council raised the tax multiplier from 400% to 420%.")
     assert [q.text for q in record.quantities] == ["400%", "420%"]
+
+
+def test_an_exchange_rate_is_money_in_the_currency_the_sentence_is_about(extract):
+    q = quantity(extract, "In Egypt, the pound slid to about 49.5 to the dollar.", "about 49.5")
+    assert (q.kind, q.unit) == ("money", "EGP")
+
+
+def test_a_possessor_after_of_is_not_what_is_counted(extract):
+    q = quantity(extract, "The plan cuts around 300 of the ministry's posts.", "around 300")
+    assert q.unit == "post"
+
+
+def test_days_with_an_adjective_counted_as_occasions(extract):
+    record = extract("The fee applied on 12 selected days between May 1 and June 30.")
+    assert [(q.text, q.unit) for q in record.quantities] == [("12", "day")]
