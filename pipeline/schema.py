@@ -102,6 +102,10 @@ UNIT_SPELLINGS = {
     "sq km": "km²", "square km": "km²", "km2": "km²", "sq mi": "mi²", "mi2": "mi²",
     "sq ft": "ft²", "ft2": "ft²", "sq m": "m²", "m2": "m²", "km3": "km³", "m3": "m³",
     "L": "l", "kph": "km/h", "kt": "kn", "knot": "kn", "tonne": "t",
+    # unit names written out, and "hour" in rates ("USD/hour" and "USD/h" are one unit)
+    "hour": "h", "hr": "h", "bushel": "bu", "hectare": "ha", "litre": "l", "liter": "l",
+    "megatonne": "Mt", "gigatonne": "Gt", "gigalitre": "GL", "megalitre": "ML",
+    "kilometre": "km", "kilometer": "km", "metre": "m", "meter": "m", "mile": "mi",
 }  # fmt: skip
 
 

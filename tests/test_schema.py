@@ -114,3 +114,12 @@ def test_schema_names_every_contract_field():
         "claims",
         "warnings",
     } <= set(props)
+
+
+def test_unit_spellings_are_one_per_unit():
+    from pipeline.schema import unit_spelling
+
+    assert unit_spelling("USD/hour") == unit_spelling("USD/h") == "USD/h"
+    assert unit_spelling("bushel/acre") == "bu/acre"
+    assert unit_spelling("sq km") == "km²"
+    assert unit_spelling(None) is None
