@@ -23,6 +23,16 @@ def outcome(q: Quantity) -> tuple:
     return (q.text, q.kind, q.value, q.low, q.high, q.qualifier, q.unit)
 
 
+def assert_reads(extract, text, span, kind, value, low, high, qualifier, unit) -> None:
+    """The quantity ``span`` of ``text`` has this kind, value, bounds, qualifier and unit
+    (values compared with a relative tolerance, as the evaluator does)."""
+    q = quantity(extract, text, span)
+    assert outcome(q)[:2] == (span, kind)
+    for got, expected in zip(outcome(q)[2:5], (value, low, high), strict=True):
+        assert (got is None and expected is None) or math.isclose(got, expected)
+    assert (q.qualifier, q.unit) == (qualifier, unit)
+
+
 # (sentence, span, kind, value, low, high, qualifier, unit)
 CASES = [
     ("The ministry said as many as 4,500 volunteer troops had arrived.",
@@ -88,11 +98,7 @@ CASES = [
     ids=[case[1] for case in CASES],
 )
 def test_pattern(extract, text, span, kind, value, low, high, qualifier, unit):
-    q = quantity(extract, text, span)
-    assert outcome(q)[:2] == (span, kind)
-    for got, expected in zip(outcome(q)[2:5], (value, low, high), strict=True):
-        assert (got is None and expected is None) or math.isclose(got, expected)
-    assert (q.qualifier, q.unit) == (qualifier, unit)
+    assert_reads(extract, text, span, kind, value, low, high, qualifier, unit)
 
 
 def test_qualifier_outside_the_entity_is_taken_into_the_span(extract):
@@ -219,11 +225,7 @@ MORE_CASES = [
     ids=[case[1] for case in MORE_CASES],
 )
 def test_unit_and_shape(extract, text, span, kind, value, low, high, qualifier, unit):
-    q = quantity(extract, text, span)
-    assert outcome(q)[:2] == (span, kind)
-    for got, expected in zip(outcome(q)[2:5], (value, low, high), strict=True):
-        assert (got is None and expected is None) or math.isclose(got, expected)
-    assert (q.qualifier, q.unit) == (qualifier, unit)
+    assert_reads(extract, text, span, kind, value, low, high, qualifier, unit)
 
 
 # --------------------------------------------------------------------------- elided nouns
@@ -335,11 +337,7 @@ ROUND2_CASES = [
     ids=[case[1] for case in ROUND2_CASES],
 )
 def test_rates_frequencies_and_signs(extract, text, span, kind, value, low, high, qualifier, unit):
-    q = quantity(extract, text, span)
-    assert outcome(q)[:2] == (span, kind)
-    for got, expected in zip(outcome(q)[2:5], (value, low, high), strict=True):
-        assert (got is None and expected is None) or math.isclose(got, expected)
-    assert (q.qualifier, q.unit) == (qualifier, unit)
+    assert_reads(extract, text, span, kind, value, low, high, qualifier, unit)
 
 
 def test_a_period_before_a_date_word_is_not_a_rate(extract):
@@ -538,11 +536,7 @@ ROUND3_CASES = [
 def test_currencies_rates_temperatures_and_counted_nouns(
     extract, text, span, kind, value, low, high, qualifier, unit
 ):
-    q = quantity(extract, text, span)
-    assert outcome(q)[:2] == (span, kind)
-    for got, expected in zip(outcome(q)[2:5], (value, low, high), strict=True):
-        assert (got is None and expected is None) or math.isclose(got, expected)
-    assert (q.qualifier, q.unit) == (qualifier, unit)
+    assert_reads(extract, text, span, kind, value, low, high, qualifier, unit)
 
 
 def test_won_as_a_verb_is_not_money(extract):
@@ -591,11 +585,7 @@ WORD_CASES = [
 def test_number_words_fractions_and_ranges(
     extract, text, span, kind, value, low, high, qualifier, unit
 ):
-    q = quantity(extract, text, span)
-    assert outcome(q)[:2] == (span, kind)
-    for got, expected in zip(outcome(q)[2:5], (value, low, high), strict=True):
-        assert (got is None and expected is None) or math.isclose(got, expected)
-    assert (q.qualifier, q.unit) == (qualifier, unit)
+    assert_reads(extract, text, span, kind, value, low, high, qualifier, unit)
 
 
 @settings(
@@ -657,11 +647,7 @@ ROUND4_CASES = [
     ids=[case[1] for case in ROUND4_CASES],
 )
 def test_second_batch_patterns(extract, text, span, kind, value, low, high, qualifier, unit):
-    q = quantity(extract, text, span)
-    assert outcome(q)[:2] == (span, kind)
-    for got, expected in zip(outcome(q)[2:5], (value, low, high), strict=True):
-        assert (got is None and expected is None) or math.isclose(got, expected)
-    assert (q.qualifier, q.unit) == (qualifier, unit)
+    assert_reads(extract, text, span, kind, value, low, high, qualifier, unit)
 
 
 def test_a_season_written_with_a_slash_is_not_a_fraction(extract):
@@ -714,11 +700,7 @@ ROUND5_CASES = [
     ids=[case[1] for case in ROUND5_CASES],
 )
 def test_third_batch_patterns(extract, text, span, kind, value, low, high, qualifier, unit):
-    q = quantity(extract, text, span)
-    assert outcome(q)[:2] == (span, kind)
-    for got, expected in zip(outcome(q)[2:5], (value, low, high), strict=True):
-        assert (got is None and expected is None) or math.isclose(got, expected)
-    assert (q.qualifier, q.unit) == (qualifier, unit)
+    assert_reads(extract, text, span, kind, value, low, high, qualifier, unit)
 
 
 def test_a_conference_name_is_not_a_sum_in_a_currency_code(extract):
@@ -794,11 +776,7 @@ ROUND6_CASES = [
     ids=[case[1] for case in ROUND6_CASES],
 )
 def test_fourth_batch_patterns(extract, text, span, kind, value, low, high, qualifier, unit):
-    q = quantity(extract, text, span)
-    assert outcome(q)[:2] == (span, kind)
-    for got, expected in zip(outcome(q)[2:5], (value, low, high), strict=True):
-        assert (got is None and expected is None) or math.isclose(got, expected)
-    assert (q.qualifier, q.unit) == (qualifier, unit)
+    assert_reads(extract, text, span, kind, value, low, high, qualifier, unit)
 
 
 def test_a_model_designation_after_a_name_is_not_a_range(extract):
@@ -876,11 +854,7 @@ ROUND7_CASES = [
     ids=[case[1] for case in ROUND7_CASES],
 )
 def test_fifth_batch_patterns(extract, text, span, kind, value, low, high, qualifier, unit):
-    q = quantity(extract, text, span)
-    assert outcome(q)[:2] == (span, kind)
-    for got, expected in zip(outcome(q)[2:5], (value, low, high), strict=True):
-        assert (got is None and expected is None) or math.isclose(got, expected)
-    assert (q.qualifier, q.unit) == (qualifier, unit)
+    assert_reads(extract, text, span, kind, value, low, high, qualifier, unit)
 
 
 def test_technology_designations_are_not_amounts(extract):
@@ -926,11 +900,7 @@ ROUND8_CASES = [
     ids=[case[1] for case in ROUND8_CASES],
 )
 def test_sixth_batch_patterns(extract, text, span, kind, value, low, high, qualifier, unit):
-    q = quantity(extract, text, span)
-    assert outcome(q)[:2] == (span, kind)
-    for got, expected in zip(outcome(q)[2:5], (value, low, high), strict=True):
-        assert (got is None and expected is None) or math.isclose(got, expected)
-    assert (q.qualifier, q.unit) == (qualifier, unit)
+    assert_reads(extract, text, span, kind, value, low, high, qualifier, unit)
 
 
 def test_a_change_from_one_rate_to_another_through_an_object_is_two_figures(extract):
