@@ -558,16 +558,11 @@ class QuantityReader:
             if self._multiplicative(doc, lowers, end + 1):
                 return None  # "three times as many": a comparison, not a count
             unit, end = self.frequency_words[lowers[end]], end + 1  # "14 times"
-        rate = self._rate_after(lowers, end) if (unit or last.currency) else None
-        if rate and not (unit and "/" in unit):
-            unit, end = f"{unit or last.currency}/{rate[0]}", end + rate[1]
-            unit = self.speed_units.get(unit, unit)  # "25 miles an hour" is mph
+        unit, end = self._with_rate(lowers, end, unit, last.currency)
         after = phrase_at(lowers, end, self.qualifiers_after)
         if after and qualifier is None and all(i not in taken for i in range(end, end + after[1])):
             qualifier, end = after[0], end + after[1]
-            rate = self._rate_after(lowers, end) if (unit or last.currency) and not rate else None
-            if rate and not (unit and "/" in unit):  # "$10 or less a month"
-                unit, end = f"{unit or last.currency}/{rate[0]}", end + rate[1]
+            unit, end = self._with_rate(lowers, end, unit, last.currency)  # "$10 or less a month"
         span = doc[begin:end]
         counted = unit is not None or not (last.currency or last.percent_unit)
         if (
@@ -582,6 +577,19 @@ class QuantityReader:
             return None
         mention = self._mention(span, first, second, qualifier, unit, found)
         return mention, span
+
+    def _with_rate(
+        self, lowers: list[str], end: int, unit: str | None, currency: str | None
+    ) -> tuple[str | None, int]:
+        """A measure or sum followed by "a day", "per year": the unit over that time, once
+        ("euros a year" -> "EUR/year"; "25 miles an hour" -> "mph")."""
+        if not (unit or currency) or (unit and "/" in unit):
+            return unit, end
+        rate = self._rate_after(lowers, end)
+        if rate is None:
+            return unit, end
+        with_rate = f"{unit or currency}/{rate[0]}"
+        return self.speed_units.get(with_rate, with_rate), end + rate[1]
 
     def _change_between(self, doc: Doc, i: int) -> bool:
         """Whether "from" at ``i`` belongs to a verb of change ("raised the rate from"), directly
