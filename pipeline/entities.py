@@ -88,6 +88,8 @@ class EntityFixStage(LexiconComponent):
         self.final_heads = _label_map(lexicon.get("name_final_words", {}))
         self.first_heads = _label_map(lexicon.get("name_first_words", {}))
         self.numbered_facilities = lower("numbered_facility_words")
+        self.not_names = set(lexicon.get("not_names", []))
+        self.countries = set(lexicon.get("countries", []))
 
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_lexicon()
@@ -104,6 +106,8 @@ class EntityFixStage(LexiconComponent):
                 continue
             if any(t.i in title_tokens for t in ent) and len(ent) <= 2:
                 continue
+            if ent.text in self.not_names:
+                continue
             if self._unit_after_number(ent) or self._common_word_opening_sentence(ent, lowered):
                 continue
             ent = self._acronym_not_person(ent)
@@ -116,12 +120,15 @@ class EntityFixStage(LexiconComponent):
                 span = self._relabel_by_org_head(span)
                 span = self._relabel_by_name_head(span)
                 cue = self._context_label(span)
+                if span.text in self.countries and span.label_ != "NORP":
+                    cue = "GPE"  # "Cameroon began ...": a country acts as its government
                 if cue is not None:
                     cue_votes[span.text][cue] += 1
                     if cue != span.label_:
                         span = Span(doc, span.start, span.end, label=cue)
                 fixed.append(span)
         doc.ents = filter_spans(fixed)
+        self._add_defined_acronyms(doc)
         self._add_titled_people(doc, meta.boilerplate)
         self._add_missed_surnames(doc, meta.boilerplate)
         cued = {text: votes.most_common(1)[0][0] for text, votes in cue_votes.items()}
@@ -156,9 +163,16 @@ class EntityFixStage(LexiconComponent):
             return False
         nouns = self._dictionary_nouns()
         lower = token.lower_
-        if lowered[lower] and lower in nouns:
+        # No person is named "Turnout": a dictionary noun the model took for one opens
+        # the sentence as a common noun, seen lowercase elsewhere or not.
+        lone_person = ent.label_ == "PERSON" and not self._in_longer_name(ent)
+        if (lowered[lower] or lone_person) and lower in nouns:
             return True
         return lower.endswith("s") and lower[:-1] in nouns and lower[:-1] not in {"", "ha"}
+
+    def _in_longer_name(self, ent: Span) -> bool:
+        """ "Zhou" after "Zhou Xiaoming": a word of another, longer name in the article."""
+        return any(len(e) > 1 and ent.text in e.text.split() for e in ent.doc.ents)
 
     def _dictionary_nouns(self) -> frozenset[str]:
         """Common nouns from the lemmatizer's own tables (empty if the pipeline has none)."""
@@ -188,6 +202,10 @@ class EntityFixStage(LexiconComponent):
             if token.is_space and "\n" in token.text:
                 end = token.i
                 break
+        # "Democratic Alliance (DA": the acronym after the name is a mention of its own.
+        opening = next((t.i for t in ent.doc[start:end] if t.text == "("), None)
+        if opening is not None and not any(t.text == ")" for t in ent.doc[opening:end]):
+            end = opening
         while start < end and ent.doc[start].lower_ in self.leading_trim:
             start += 1
         while end > start and (
@@ -396,6 +414,28 @@ class EntityFixStage(LexiconComponent):
 
     # -- article-level agreement -------------------------------------------
 
+    def _add_defined_acronyms(self, doc: Doc) -> None:
+        """Tag the acronym a name defines in brackets, with the name's label: "the Joint
+        Council for Qualifications (JCQ)"; later mentions follow as repeated names."""
+        added = []
+        for ent in doc.ents:
+            end = ent.end
+            # not a place: "Germany (AfD)" is the tail of a name the model cut short
+            if ent.label_ not in {"ORG", "LAW", "FAC", "EVENT", "PRODUCT"} or end + 2 >= len(doc):
+                continue
+            acronym = doc[end + 1]
+            if (
+                doc[end].text == "("
+                and doc[end + 2].text == ")"
+                and not acronym.ent_type_
+                and acronym.text.isalpha()
+                and sum(c.isupper() for c in acronym.text) >= 2
+                and len(acronym.text) <= 8
+            ):
+                added.append(Span(doc, end + 1, end + 2, label=ent.label_))
+        if added:
+            doc.ents = filter_spans([*doc.ents, *added])
+
     def _add_titled_people(self, doc: Doc, boilerplate: list[tuple[int, int]]) -> None:
         """Tag "Councillor Mira Sandoval": two or three proper nouns after a title word."""
         added = []
@@ -478,6 +518,8 @@ class EntityFixStage(LexiconComponent):
         for ent in ents:
             if ent.label_ not in self.numeric_labels and ent.text[:1].isupper():
                 known.setdefault(tuple(t.text for t in ent), ent.label_)
+        for country in self.countries:  # "Gabon, where forest covers ..." left untagged
+            known.setdefault(tuple(country.split()), "GPE")
         # Candidate lengths per first word, longest first: one dictionary look-up per token.
         lengths: dict[str, list[int]] = defaultdict(list)
         for key in sorted(known, key=len, reverse=True):

@@ -264,3 +264,52 @@ def test_a_city_is_no_short_form_of_an_organisation_named_after_it(nlp):
     tagged = [("London", "GPE"), ("London Transit", "ORG"), ("London", "ORG")]
     found = fix_tagged(nlp, text, tagged)
     assert [canonical for _, _, canonical in found] == ["London", "London Transit", "London"]
+
+
+def test_a_dictionary_noun_taken_for_a_person_opens_a_sentence(nlp):
+    text = "Attendance fell sharply at the spring fair."
+    assert fix_tagged(nlp, text, [("Attendance", "PERSON")]) == []
+
+
+def test_a_surname_opening_a_sentence_stays_a_person(nlp):
+    text = "Mayor Ines Baker opened the bridge. Baker said it cost too much."
+    tagged = [("Ines Baker", "PERSON"), ("Baker", "PERSON")]
+    found = fix_tagged(nlp, text, tagged)
+    assert found == [("Ines Baker", "PERSON", "Ines Baker"), ("Baker", "PERSON", "Ines Baker")]
+
+
+def test_a_common_abbreviation_is_no_name(nlp):
+    text = "Spending on AI tools doubled, the survey found."
+    assert fix_tagged(nlp, text, [("AI", "GPE")]) == []
+
+
+def test_a_country_acting_is_a_place_not_an_organisation(nlp):
+    text = "Ecuador signed the deal on Friday."
+    assert fix_tagged(nlp, text, [("Ecuador", "ORG")]) == [("Ecuador", "GPE", "Ecuador")]
+
+
+def test_a_country_the_model_missed_is_tagged(nlp):
+    text = "Exports from Paraguay rose by a tenth."
+    assert fix_tagged(nlp, text, []) == [("Paraguay", "GPE", "Paraguay")]
+
+
+def test_a_country_inside_an_organisation_name_is_not_split_off(nlp):
+    text = "The Central Bank of Paraguay held rates."
+    found = fix_tagged(nlp, text, [("Central Bank of Paraguay", "ORG")])
+    assert found == [("Central Bank of Paraguay", "ORG", "Central Bank of Paraguay")]
+
+
+def test_an_acronym_in_brackets_is_cut_from_the_name_and_tagged(nlp):
+    text = "The Northern Ferry Workers Union (NFWU) called a strike. NFWU said talks failed."
+    found = fix_tagged(nlp, text, [("Northern Ferry Workers Union (NFWU", "ORG")])
+    assert found == [
+        ("Northern Ferry Workers Union", "ORG", "Northern Ferry Workers Union"),
+        ("NFWU", "ORG", "NFWU"),
+        ("NFWU", "ORG", "NFWU"),
+    ]
+
+
+def test_brackets_closed_inside_a_name_stay(nlp):
+    text = "The Rivers (Emergency Powers) Act passed."
+    found = fix_tagged(nlp, text, [("Rivers (Emergency Powers) Act", "LAW")])
+    assert found == [("Rivers (Emergency Powers) Act", "LAW", "Rivers (Emergency Powers) Act")]
