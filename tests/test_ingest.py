@@ -159,3 +159,20 @@ def test_wire_assistance_trailer_and_sport_sections(analyser):
     meta = analyser.analyse(text, ArticleMeta())
     assert meta.section == "Athletics"
     assert boilerplate_texts(text, meta) == ["--With assistance from Ana Lee."]
+
+
+@pytest.mark.parametrize(
+    ("line", "prefix", "outlet"),
+    [
+        ("YAOUNDÉ, Cameroon (AP) — Health workers began the campaign.",
+         "YAOUNDÉ, Cameroon (AP) — ", "Associated Press"),
+        ("Jan 9 (Reuters) - The retailer said it would close stores.",
+         "Jan 9 (Reuters) - ", "Reuters"),
+        ("LONDON/TOKYO (Reuters) - Shares fell sharply on Monday.",
+         "LONDON/TOKYO (Reuters) - ", "Reuters"),
+    ],
+)  # fmt: skip
+def test_datelines_with_accents_slashes_or_only_a_date(analyser, line, prefix, outlet):
+    meta = analyser.analyse(line, ArticleMeta())
+    assert boilerplate_texts(line, meta)[0] == prefix
+    assert meta.outlet == outlet
