@@ -333,6 +333,8 @@ class CountedNouns:
         return None if lemma in self.not_counted else lemma
 
     def _noun_lemma(self, noun: Token) -> str | None:
+        """The unit a counted noun gives: its singular lemma; hyphenated words whole, model and
+        group names in their own case, fixed compounds from the lexicon."""
         doc = noun.doc
         if (
             noun.i + 2 < len(doc)

@@ -160,6 +160,7 @@ class QuantityReader:
     # -- the document -------------------------------------------------------
 
     def read_doc(self, doc: Doc) -> list[QuantityMention]:
+        """Every quantity of the document outside boilerplate, sorted by start."""
         meta = article_of(doc)
         numeric = set(self.lex["numeric_labels"])
         blocking = set(self.lex["blocking_labels"])
@@ -671,6 +672,7 @@ class QuantityReader:
         label: str,
         taken: set[int],
     ) -> Amount | None:
+        """The second figure of a range ("10 to 20", "between 10 and 15"), if one follows."""
         i = first.end
         if i + 1 >= len(doc) or i in taken or doc[i].lower_ not in self.range_connectors:
             return None
@@ -844,6 +846,8 @@ class QuantityReader:
     def _read_core(
         self, doc: Doc, lowers: list[str], i: int, taken: set[int], allow_ordinal: bool
     ) -> Amount | None:
+        """One amount at token ``i``: a range token, a fraction, an ordinal, digits, a vague
+        numeral or number words."""
         if i >= len(doc) or i in taken:
             return None
         token, low = doc[i], lowers[i]
@@ -883,6 +887,8 @@ class QuantityReader:
     def _read_numeral(
         self, doc: Doc, i: int, numeral: re.Match[str], taken: set[int]
     ) -> Amount | None:
+        """Digits with what is written onto them: a currency sign, a scale ("5.5bn"), a percent
+        sign, a unit ("45km"), pence; ``None`` for a name ("5G")."""
         amount = Amount(i, i + 1, _to_float(numeral["num"]))
         if numeral["cur"]:
             amount.currency = self._currency_symbol_text(numeral["cur"])
@@ -1330,6 +1336,8 @@ class QuantityReader:
         unit: str | None,
         found: list[tuple[QuantityMention, Span]],
     ) -> QuantityMention:
+        """The mention for a read amount: kind and unit from what was read (money, percent,
+        measure) or from the counted noun, and value or bounds from the qualifier."""
         last = second or first
         if last.currency:
             kind, unit = "money", unit or last.currency  # "EUR/year" when a rate was read
