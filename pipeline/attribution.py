@@ -94,6 +94,8 @@ class AttributionStage(LexiconComponent):
         self.first_person = words("first_person_pronouns")
         self.anaphoric_org_nouns = words("anaphoric_organization_nouns")
         self.outlet_nouns = words("outlet_nouns")
+        self.name_suffixes = words("organization_name_suffixes")
+        self.name_function_words = words("name_function_words")
         self.clause_joiners = words("clause_joiners")
         self.question_words = words("embedded_question_words")
         self.object_verbs = words("figure_object_verbs")
@@ -228,8 +230,9 @@ class AttributionStage(LexiconComponent):
         if post is not None:
             start = post
             end = self._before_second_cue(ctx, cue, start, unit.end)
-            if text[start:].startswith("that "):
-                start += 5
+            opening = ctx.doc.char_span(start, start + 4)
+            if text[start:].startswith("that ") and (opening is None or opening[0].dep_ != "nsubj"):
+                start += 5  # not the pronoun in "Critics said that fell short"
             elif not self._opens_quote(text, start):
                 pattern = "bare_complement"
         elif cue.tag_ == "VBG":
@@ -683,7 +686,8 @@ class AttributionStage(LexiconComponent):
             or (direct and text[start] in self.marks.opening | self.marks.straight)
         ):
             start += 1
-        if text[start:end].startswith("that "):
+        first = ctx.doc.char_span(start, start + 4)
+        if text[start:end].startswith("that ") and (first is None or first[0].dep_ != "nsubj"):
             start += 5
         while end > start and (text[end - 1] in _TRIM_END or text[end - 1] in closing):
             end -= 1
@@ -803,12 +807,12 @@ class AttributionStage(LexiconComponent):
             described = self._described_organization(ctx, source, head, text)
             if described is not None:
                 return described
-            return name, "organization", None, True
+            return self._without_article(name, head_noun=True), "organization", None, True
         if head.tag_ in ("NNS", "NNPS"):
             return name, "group", None, True
         if lemma in self.person_nouns:
             return name, "person", None, True
-        return name, "unknown", None, True
+        return self._without_article(name, head_noun=False), "unknown", None, True
 
     def _earlier_description(
         self, ctx: ArticleContext, source: Source, head: Token
@@ -867,6 +871,23 @@ class AttributionStage(LexiconComponent):
                 return doc[first:last].text
         return None
 
+    def _without_article(self, text: str, *, head_noun: bool) -> str:
+        """A name takes no leading article, as entities do: "The Florida Office of Insurance
+        Regulation", and for an organisation noun after a name "The Israeli military" is
+        "Israeli military"; a description ("the Hamas government in the territory", "the
+        region's agency") stays as written."""
+        first, _, rest = text.partition(" ")
+        words = rest.split()
+        if first.lower() != "the" or not rest[:1].isupper():
+            return text
+        if head_noun and len(words) > 1 and words[-1].islower():
+            words = words[:-1]
+        if all(w[0].isupper() or w in self.name_function_words for w in words) and not any(
+            "'" in w or "’" in w for w in words
+        ):
+            return rest
+        return text
+
     def _in_name(self, token: Token) -> bool:
         """A word of a person's name: capitalised, a particle ("van", "von der") or a hyphen
         inside a double name ("Asante-Mensah")."""
@@ -910,9 +931,16 @@ class AttributionStage(LexiconComponent):
         ("the European Union's Copernicus service" names the service), and with an
         acronym spelt out when the article gives the full name."""
         for token in ent[:-1]:
-            if token.tag_ == "POS" or token.lower_ in ("'s", "’s"):
-                return ctx.doc[token.i + 1 : ent.end].text
+            if token.tag_ == "POS" or token.lower_ in ("'s", "’s", "'", "’"):
+                owned = ctx.doc[token.i + 1 : ent.end]
+                if len(owned) > 1 or owned[0].lower_.rstrip(".") not in self.name_suffixes:
+                    return owned.text
+                break  # "Gannon's Inc", "the Farmers' Union": the possessive is part of the name
         name = _canonical(ent)
+        if ent.label_ == "ORG":
+            fuller = _fuller_organization(ctx.ents, [t.text for t in ent if t.lower_ != "the"], ent)
+            if fuller is not None:
+                return _canonical(fuller)
         if ent.label_ == "ORG" and name.isupper() and 2 <= len(name) <= 6 and name.isalpha():
             for other in ctx.ents:
                 if (
@@ -926,7 +954,15 @@ class AttributionStage(LexiconComponent):
     def _surname_of(self, ctx: ArticleContext, source: Source, head: Token) -> Span | None:
         """A bare capitalised word naming someone met in full earlier ("Carver" after
         "Helen Carver"), when the entity stage left it untagged."""
-        if source.end - source.start != len(head) or not head.is_title or head.ent_type_:
+        span = head.doc.char_span(source.start, source.end, alignment_mode="expand")
+        if span is None or any(t.ent_type_ for t in span):
+            return None
+        words = [t for t in span if t.lower_ != "the"]
+        if words and all(t.is_title and t.pos_ == "PROPN" for t in words):
+            fuller = _fuller_organization(ctx.ents, [t.text for t in words], span)
+            if fuller is not None:  # "Mistral" after "Mistral AI"
+                return fuller
+        if source.end - source.start != len(head) or not head.is_title:
             return None
         for ent in ctx.ents:
             if (
@@ -1171,6 +1207,25 @@ def _without_acronym(text: str) -> str:
     if bracket and rest.endswith(")") and acronym.isupper() and acronym.isalpha():
         return head
     return text
+
+
+def _fuller_organization(ents: Sequence[Span], words: list[str], mention: Span) -> Span | None:
+    """The organisation first named in full and later by its first words: "Hanseong" after
+    "Hanseong Energy Solutions", "Harlan Ridge" after "Harlan Ridge Farms" (the shortest
+    such name said before the mention)."""
+    found = []
+    for ent in ents:
+        names = [t for t in ent if t.lower_ != "the"]
+        rest = names[len(words) :]
+        if (
+            ent.label_ == "ORG"
+            and ent.end_char <= mention.start_char
+            and rest
+            and [t.text for t in names[: len(words)]] == words
+            and all(t.is_title or t.is_upper for t in rest)
+        ):
+            found.append(ent)
+    return min(found, key=len, default=None)
 
 
 def _acronym_in_brackets(doc: Doc, i: int) -> bool:
