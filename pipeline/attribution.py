@@ -468,6 +468,15 @@ class AttributionStage(LexiconComponent):
             if _acronym_in_brackets(doc, right - 2):
                 break
             right -= 1
+        while (  # "Okafor-Reyes": the parse may leave the second half of a double name out
+            right + 2 < unit.span.end
+            and doc[right + 1].text == "-"
+            and not doc[right].whitespace_
+            and not doc[right + 1].whitespace_
+            and doc[right].is_title
+            and doc[right + 2].is_title
+        ):
+            right += 2
         if right < left:
             return None
         span = doc[left : right + 1]
@@ -774,6 +783,10 @@ class AttributionStage(LexiconComponent):
         full_name = self._full_name(ctx, source, head)
         if full_name is not None:
             return full_name, "person", _entity_at(ctx.ents, full_name, source.start), True
+        shortened = self._shortened_name(ctx, source)
+        if shortened is not None:
+            kind = "person" if shortened.label_ == "PERSON" else "organization"
+            return _canonical(shortened), kind, (shortened.start_char, shortened.end_char), True
         entity = self._head_entity(ctx, source, head)
         if entity is not None:
             names = [
@@ -887,6 +900,27 @@ class AttributionStage(LexiconComponent):
         ):
             return rest
         return text
+
+    def _shortened_name(self, ctx: ArticleContext, source: Source) -> Span | None:
+        """The person or organisation named in full earlier and now by part of the name:
+        "Soon-Shiong" after "Patrick Soon-Shiong", "Hanseong" after "Hanseong Energy
+        Solutions"; the entity stage often tags the short form with another label."""
+        span = ctx.doc.char_span(source.start, source.end, alignment_mode="expand")
+        if span is None:
+            return None
+        words = [t for t in span if t.lower_ != "the"]
+        if not words or not all(t.text[:1].isupper() or self._in_name(t) for t in words):
+            return None
+        fuller = _fuller_organization(ctx.ents, [t.text for t in words], span)
+        if fuller is not None or len([t for t in words if t.text != "-"]) > 2:
+            return fuller
+        surname = f" {span.text}"
+        people = [
+            e
+            for e in ctx.ents
+            if e.label_ == "PERSON" and e.end_char <= span.start_char and e.text.endswith(surname)
+        ]
+        return people[-1] if people else None
 
     def _in_name(self, token: Token) -> bool:
         """A word of a person's name: capitalised, a particle ("van", "von der") or a hyphen

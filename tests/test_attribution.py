@@ -785,3 +785,62 @@ def test_full_name_stops_at_a_capitalised_role(claims_of):
         )
     )
     assert claim.source.canonical == "Petra Lindqvist"
+
+
+def test_pronoun_that_is_the_subject_stays_in_content(claims_of):
+    claim = only(claims_of("Residents of the valley said that seemed unfair."))
+    assert shape(claim) == (
+        "Residents of the valley",
+        "Residents of the valley",
+        "said",
+        "say",
+        "that seemed unfair",
+        "indirect",
+    )
+
+
+def test_possessive_inside_an_organisation_name(claims_of):
+    claim = only(
+        claims_of("The Dairy Farmers' Union said on Monday that feed prices had risen sharply.")
+    )
+    assert (claim.source.text, claim.source.canonical, claim.source.type) == (
+        "The Dairy Farmers' Union",
+        "Dairy Farmers' Union",
+        "organization",
+    )
+
+
+def test_named_organisation_noun_loses_its_article(claims_of):
+    claim = only(claims_of("The Chilean navy said two fishing boats had sunk in the storm."))
+    assert (claim.source.text, claim.source.canonical) == ("The Chilean navy", "Chilean navy")
+
+
+def test_description_with_a_phrase_after_it_keeps_its_article(claims_of):
+    claim = only(claims_of("The regional government in the north said the roads had reopened."))
+    assert claim.source.canonical == "The regional government in the north"
+
+
+def test_organisation_named_later_by_its_first_words(claims_of):
+    claims = claims_of(
+        "Brightwater Solar Systems builds panels in Ohio. "
+        "Brightwater said on Monday that it would hire 300 workers."
+    )
+    claim = only(claims)
+    assert (claim.source.text, claim.source.canonical, claim.source.type) == (
+        "Brightwater",
+        "Brightwater Solar Systems",
+        "organization",
+    )
+
+
+def test_hyphenated_surname_takes_the_full_name(claims_of):
+    claims = claims_of(
+        "The hospital is run by Dr. Amara Okafor-Reyes. "
+        "Okafor-Reyes said the new wing would open in May."
+    )
+    claim = only(claims)
+    assert (claim.source.text, claim.source.canonical, claim.source.type) == (
+        "Okafor-Reyes",
+        "Amara Okafor-Reyes",
+        "person",
+    )
