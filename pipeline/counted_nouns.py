@@ -15,7 +15,7 @@ the right-hand scan only crosses modifiers of one noun phrase.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -49,21 +49,33 @@ class CountedNouns:
         self.table_header_skip = set(lexicon["table_header_skip"])
         self.vague_plurals = set(lexicon["vague_plural_scales"])
         self.people_predicates = phrase_table({p: True for p in lexicon["people_predicates"]})
+        self.participles = set(lexicon["participle_modifiers"])
+        self.forecast_verbs = set(lexicon["forecast_verbs"])
 
     def what_is_counted(
-        self, span: Span, figure: Span, figures: Span, is_range: bool, scale: float, found: Found
+        self,
+        span: Span,
+        figure: Span,
+        figures: Span,
+        is_range: bool,
+        scale: float,
+        found: Found,
+        value: float | None = None,
     ) -> tuple[str, str | None]:
         """(kind, unit) of a bare count: ``span`` is the whole mention, ``figure`` the tokens
-        of its last number, ``figures`` those of all its numbers; ``found`` the mentions read
-        so far in the document. The kind turns to money or a measure only for an elided
-        figure that repeats one ("below the 7.52 billion forecast")."""
+        of its last number, ``figures`` those of all its numbers, ``value`` the last number's
+        value; ``found`` the mentions read so far in the document. The kind turns to money or
+        a measure only for an elided figure that repeats one ("below the 7.52 billion
+        forecast", "spent 300 cedis a week ... now needs close to 700")."""
         # The figure's own tokens: "up to about 300 people" hangs off "up" in the parse, and
         # the noun of a range follows its last figure ("from 3,167 to 3,925 tigers").
-        plural = _plural_noun_after(span)
+        plural = _plural_noun_after(span, self.participles if _inside_a_phrase(span) else ())
         per_figure = self._per_figure(span)
         sum_said_before = plural is None and self._sum_before_a_noun(span, scale)
-        unit = None if per_figure or sum_said_before else self._counted_noun(figure, found)
-        if unit is None and plural is not None and not per_figure:
+        forecasters = self._forecasters_after(span)
+        skip = per_figure or sum_said_before or forecasters
+        unit = None if skip else self._counted_noun(figure, found)
+        if unit is None and plural is not None and not per_figure and not forecasters:
             unit = self._noun_lemma(plural)  # the parse lost it: "700 deployed ... missiles"
         if unit is None and is_range:
             unit = self._counted_noun(figures, found)
@@ -85,8 +97,8 @@ class CountedNouns:
         header = self.table_header_noun(span)
         if header is not None:  # "Results by party (seats won):" then "LDP 191 (247)"
             return "count", self._noun_lemma(header)
-        if sum_said_before or self._elliptical(span):
-            return self._elided_unit(span, found, sums=scale >= 1e6)
+        if sum_said_before or forecasters or self._elliptical(span):
+            return self._elided_unit(span, found, sums=scale >= 1e6, value=value)
         return "count", None
 
     def table_header_noun(self, span: Span) -> Token | None:
@@ -156,11 +168,9 @@ class CountedNouns:
                 noun = objects[0]
                 if noun.lower_ in self.partitive_pronouns:
                     return _last_counted_unit(found)
-                if noun.i + 1 < len(span.doc) and span.doc[noun.i + 1].tag_ == "POS":
+                if noun.i + 1 < len(span.doc) and _possessive(span.doc[noun.i + 1]):
                     # "500 of the administration's posts": the possessor is not what is counted
-                    owned = next(
-                        (t for t in span.doc[noun.i + 2 : noun.i + 5] if t.tag_ == "NNS"), None
-                    )
+                    owned = _plural_noun_after(span.doc[noun.i + 1 : noun.i + 2], skip_amounts=True)
                     noun = owned or noun
                 if noun.pos_ in ("NOUN", "PROPN"):
                     return self._noun_lemma(noun)
@@ -202,6 +212,19 @@ class CountedNouns:
                 return self.rate_after(lowers, 0)
         return None
 
+    def _forecasters_after(self, span: Span) -> bool:
+        """ "well short of the 175,000 economists had forecast": the plural after the figure is
+        who forecast it, and the figure is an amount said before."""
+        doc, end = span.doc, span.end
+        if end + 1 >= len(doc) or doc[end].tag_ != "NNS":
+            return False
+        k = end + 1
+        if doc[k].lower_ in ("had", "have", "has"):
+            k += 1
+        if k >= len(doc) or doc[k].lower_ not in self.forecast_verbs:
+            return False
+        return k + 1 >= len(doc) or doc[k + 1].lower_ != "to"  # not "120 workers expected to"
+
     def _per_figure(self, span: Span) -> bool:
         """ "45 per 100,000 inhabitants": the noun belongs to the base, not to the 45."""
         doc, end = span.doc, span.end
@@ -241,11 +264,14 @@ class CountedNouns:
             return True  # "fell to about 40 last year", "10 million more"
         return following.pos_ not in ("NOUN", "PROPN", "ADJ", "ADV", "NUM")
 
-    def _elided_unit(self, span: Span, found: Found, sums: bool = False) -> tuple[str, str | None]:
+    def _elided_unit(
+        self, span: Span, found: Found, sums: bool = False, value: float | None = None
+    ) -> tuple[str, str | None]:
         """What an elliptical number counts: "the number of patients ... at 6.3 million", else
         the last count or measure in this sentence or the one before; a scaled figure
         (``sums``) may also be the sum said just before ("to 7.45 billion crowns, below the
-        7.52 billion forecast")."""
+        7.52 billion forecast"), and so may a figure of the same order as a sum said earlier
+        in its sentence ("spent 300 cedis a week ... now needs close to 700")."""
         subject = self._level_subject(span)
         if subject is not None:
             return "count", self._noun_lemma(subject)
@@ -275,8 +301,11 @@ class CountedNouns:
                 continue
             if other.start > 0 and span.doc[other.start - 1].lower_ == "per":
                 continue  # the base of a rate ("per 100,000 inhabitants") is not what is counted
-            if sums and mention.kind == "money" and other.start >= sent.start:
-                return "money", mention.unit
+            if mention.kind == "money" and other.start >= sent.start:
+                if sums:
+                    return "money", mention.unit
+                if _same_order(value, mention.value):
+                    return "money", mention.unit.split("/")[0]
             if mention.kind == "count" and self._counts_places(other):
                 # "infected 100,000 people in 110 countries and killed about 200": the places
                 # say where; the figure counts what was counted before them, if anything was.
@@ -415,10 +444,38 @@ def _without_rate(unit: str) -> str:
 
 
 def _last_counted_unit(found: Found) -> str | None:
+    """What "of them", "others" or "Of those" refer to: the last plural count ("at least one
+    top grade, and 41 of them" counts the students before it)."""
     for mention, _ in reversed(found):
-        if mention.kind == "count" and mention.unit:
+        if mention.kind == "count" and mention.unit and not _counts_one(mention):
             return _without_rate(mention.unit)
     return None
+
+
+def _counts_one(mention: QuantityMention) -> bool:
+    amount = mention.value if mention.value is not None else mention.low or mention.high
+    return amount == 1
+
+
+def _same_order(value: float | None, other: float | None) -> bool:
+    """Two figures within a factor of ten of each other (and neither a bare zero)."""
+    if not value or not other:
+        return False
+    return 0.1 <= value / other <= 10
+
+
+def _possessive(token: Token) -> bool:
+    """ "'s" after a noun; with a curly apostrophe the tagger may call it a conjunction."""
+    return token.tag_ == "POS" or token.text in ("'s", "’s", "'", "’")
+
+
+def _inside_a_phrase(span: Span) -> bool:
+    """A figure after a verb, preposition or determiner, not one that opens a clause ("Of the
+    900 tenants, 120 paid fines"), where a participle after it is the clause's verb."""
+    if span.start == 0 or span[0].is_sent_start:
+        return False
+    before = span.doc[span.start - 1]
+    return not (before.is_punct or before.tag_ == "CC" or before.is_space)
 
 
 def _finite_verb(token: Token) -> bool:
@@ -436,12 +493,18 @@ _MODEL_PLURAL = re.compile(r"^[A-Z][A-Za-z-]*\d+[A-Za-z]*s$")  # "A319s", "F-16s
 _NOUN_MODIFIER_TAGS = {"JJ", "JJR", "JJS", "VBN", "VBD", "VBG", "NN", "NNP", "HYPH", "CC"}
 
 
-def _plural_noun_after(span: Span) -> Token | None:
+def _plural_noun_after(
+    span: Span, participles: Collection[str] = (), skip_amounts: bool = False
+) -> Token | None:
     """The plural noun a figure's noun phrase ends in, read left to right when the parse went
     astray ("700 deployed intercontinental ballistic missiles", "9 million wireless and
-    internet customers"): modifiers only in between, at most six tokens."""
+    internet customers", "18.9 million paid subscribers" with ``participles``): modifiers only
+    in between, at most six tokens; with ``skip_amounts`` also numbers and adverbs ("41 of the
+    agency's roughly 100 bus routes" read after the possessive)."""
     doc = span.doc
     for token in doc[span.end : span.end + 7]:
+        if skip_amounts and (token.tag_ in ("CD", "RB") or token.like_num):
+            continue
         if token.tag_ in ("NNS", "NNPS") or _MODEL_PLURAL.match(token.text):
             return token
         model_part = any(c.isdigit() for c in token.text) and any(c.isalpha() for c in token.text)
@@ -449,7 +512,7 @@ def _plural_noun_after(span: Span) -> Token | None:
             continue  # "96 AH-64E Apache attack helicopters"
         if token.tag_ not in _NOUN_MODIFIER_TAGS or (token.tag_ == "CC" and token.i == span.end):
             return None  # "added 25,000 and government payrolls grew": "and" joins clauses
-        if token.tag_.startswith("VB") and token.dep_ != "amod":
+        if token.tag_.startswith("VB") and token.dep_ != "amod" and token.lower_ not in participles:
             return None  # "74,530 included children": a verb, not a modifier
     return None
 

@@ -1360,7 +1360,7 @@ class QuantityReader:
         else:
             figure, figures = span.doc[last.start : last.end], span.doc[first.start : last.end]
             kind, unit = self.nouns.what_is_counted(
-                span, figure, figures, second is not None, last.scale, found
+                span, figure, figures, second is not None, last.scale, found, last.value
             )
         mention = QuantityMention(span.start_char, span.end_char, kind, unit=unit)
         if first.kind == "vague":

@@ -932,3 +932,43 @@ def test_unit_names_written_out_are_read_as_symbols(extract):
         ("over 184,000 km²", "km²"),
         ("4 billion bushels", "bu"),
     ]
+
+
+# --------------------------------------------------------------- session 3: elision and modifiers
+
+# (sentence, span, kind, unit): each written for one rule of the counted-noun reader.
+ELIDED_AND_MODIFIED = [
+    # a participle the tagger reads as a verb of the figure
+    ("The streaming service gained 4.2 million paid subscribers last year.", "4.2 million",
+     "count", "subscriber"),
+    ("The province now has 2,300 licensed midwives.", "2,300", "count", "midwife"),
+    # ... but a verb after a figure that is its subject still ends the phrase
+    ("Of the 900 tenants, 120 paid fines last year.", "120", "count", "tenant"),
+    # the plural after the figure is who forecast it: the figure repeats the jobs said before
+    ("Factories shed 12,000 jobs in May, against the 5,000 analysts had expected.", "5,000",
+     "count", "job"),
+    ("Only 300 riders came, well below the 800 planners predicted.", "800", "count", "rider"),
+    # ... not when the plural is what was counted ("expected to")
+    ("About 90 nurses expected to retire this year stayed on.", "About 90", "count", "nurse"),
+    # "of them" refers to a plural count, not to "one" said after it
+    ("The school entered 80 pupils and won one prize; 30 of them were girls.", "30", "count",
+     "pupil"),
+    # the possessor's noun phrase read past an adverb and a number
+    ("Cuts will close 14 of the district’s nearly 60 primary schools.", "14", "count", "school"),
+    # a bare figure of the same order as a sum said earlier in its sentence repeats its currency
+    ("A tenant who paid 900 euros a month in 2021 now pays about 1,250.", "about 1,250", "money",
+     "EUR"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "unit"), ELIDED_AND_MODIFIED, ids=[c[0][:40] for c in ELIDED_AND_MODIFIED]
+)
+def test_elided_figures_and_participle_modifiers(extract, text, span, kind, unit):
+    q = quantity(extract, text, span)
+    assert (q.kind, q.unit) == (kind, unit)
+
+
+def test_a_small_figure_after_a_sum_is_not_money(extract):
+    q = quantity(extract, "He paid $80,000 for the licence and hired 12 of them.", "12")
+    assert q.kind == "count"
