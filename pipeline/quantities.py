@@ -117,6 +117,8 @@ class QuantityReader:
         self.hyphen_not_quantity = re.compile(lexicon["hyphen_not_quantity_pattern"], re.IGNORECASE)
         self.month_words = set(lexicon["month_words"])
         self.determiner_numbers = set(lexicon["determiner_numbers"])
+        self.one_limiters = set(lexicon["one_limiters"])
+        self.one_ratios = phrase_table({p: True for p in lexicon["one_ratios"]})
         self.ratio_connectors = [tuple(p.split()) for p in lexicon["ratio_connectors"]]
         self.not_a_rate_after = set(lexicon["not_a_rate_after"])
         self.percent_conversions: dict[str, list[Any]] = lexicon["percent_unit_conversions"]
@@ -276,7 +278,12 @@ class QuantityReader:
                 continue
             if token.lower_ in skip:
                 following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-                if (token.lower_ == "one" and following not in self.denominators) or (
+                counted_one = token.lower_ == "one" and self._counted_one(doc, token.i, token.i + 1)
+                if (
+                    token.lower_ == "one"
+                    and following not in self.denominators
+                    and not counted_one
+                ) or (
                     token.lower_ != "one"
                     and following not in self.multipliers
                     and not self._a_fraction(doc, token.i)
@@ -660,8 +667,34 @@ class QuantityReader:
 
     def _determiner_number(self, span: Span, first: Amount, unit: str | None) -> bool:
         """A lone "one" ("one diplomat said", "one of the largest") singles a thing out;
-        it is not a count a fact-checker would check."""
-        return _plain(first) and unit is None and span.text.lower() in self.determiner_numbers
+        it is not a count a fact-checker would check, unless the sentence counts it."""
+        if not (_plain(first) and unit is None and span.text.lower() in self.determiner_numbers):
+            return False
+        return not self._counted_one(span.doc, span.start, span.end)
+
+    def _counted_one(self, doc: Doc, start: int, end: int) -> bool:
+        """ "only one case", "one nurse for every six patients", "one of its ships": a "one"
+        (tokens ``start:end``) that the sentence counts."""
+        before = doc[start - 1].lower_ if start > 0 else ""
+        if before in self.one_limiters:
+            return True
+        if before in ("every", "not", "no", "any", "each"):
+            return False  # "every one of these figures is a family"
+        if end + 2 < len(doc) and doc[end].tag_ == "NN":
+            # a ratio: "one nurse for every six patients", "one kettle between 22 rooms"
+            ratio = phrase_at([t.lower_ for t in doc[end + 1 : end + 3]], 0, self.one_ratios)
+            base = end + 1 + ratio[1] if ratio else None
+            if base is not None and base < len(doc) and doc[base].like_num:
+                return True
+        if end + 2 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].tag_ in ("DT", "PRP$"):
+            # a partitive over a plain plural: "one of their fishing boats", not "one of the
+            # largest ports"
+            for token in doc[end + 2 : end + 5]:
+                if token.tag_ == "NNS":
+                    return True
+                if token.tag_ not in ("NN", "NNP"):
+                    return False
+        return False
 
     def _read_range_end(
         self,

@@ -972,3 +972,30 @@ def test_elided_figures_and_participle_modifiers(extract, text, span, kind, unit
 def test_a_small_figure_after_a_sum_is_not_money(extract):
     q = quantity(extract, "He paid $80,000 for the licence and hired 12 of them.", "12")
     assert q.kind == "count"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Inspectors found just one leak in the new pipeline.", "leak"),
+        ("The ward has one midwife for every 30 mothers at night.", "midwife"),
+        ("The camp shares one tap between 40 families.", "tap"),
+        ("The storm sank one of their fishing boats off the cape.", "boat"),
+    ],
+)
+def test_a_lone_one_that_the_sentence_counts_is_a_count(extract, text, unit):
+    q = quantity(extract, text, "one")
+    assert (q.kind, q.value, q.unit) == ("count", 1, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One farmer said the rain came too late.",
+        "Cost is one reason buyers hesitate.",
+        "It is one of the busiest ports in Asia.",
+        "The deal will not be done in one step.",
+    ],
+)
+def test_a_lone_one_that_singles_a_thing_out_is_not_a_quantity(extract, text):
+    assert [q.text for q in extract(text).quantities] == []
