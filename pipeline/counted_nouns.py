@@ -150,11 +150,12 @@ class CountedNouns:
         ):
             # "comparison shopping services", "12 men's records": the noun the phrase is about.
             while (
-                head.dep_ in ("compound", "poss")
+                head.dep_ in ("compound", "poss", "nmod")
                 and head.head.i > head.i
                 and head.head.pos_ in ("NOUN", "PROPN")
+                and not _plural_possessor(head)
             ):
-                head = head.head
+                head = head.head  # "180 county and town plows"
             if head.lower_ in self.anaphoric_nouns:
                 return _last_counted_unit(found)  # "destroyed 412 homes and damaged 57 others"
             if head.tag_ == "NNP" and not _group_name(head):
@@ -262,6 +263,9 @@ class CountedNouns:
             return span.doc[span.end + 1].like_num
         if following.ent_type_ in ("DATE", "TIME") or following.lower_ in self.elision_followers:
             return True  # "fell to about 40 last year", "10 million more"
+        if following.pos_ == "ADV" and span.end + 1 < len(span.doc):
+            after = span.doc[span.end + 1]
+            return after.is_punct or after.tag_ == "CC"  # "including 23 abroad,"
         return following.pos_ not in ("NOUN", "PROPN", "ADJ", "ADV", "NUM")
 
     def _elided_unit(
@@ -348,12 +352,15 @@ class CountedNouns:
         if verb.lemma_.lower() not in self.level_verbs:
             return None
         for child in verb.children:
-            if (
-                child.dep_ == "nsubj"
-                and child.tag_ == "NNS"
-                and child.lower_ not in self.amount_plurals
-            ):
+            if child.dep_ != "nsubj" or child.tag_ != "NNS":
+                continue
+            if child.lower_ not in self.amount_plurals:
                 return child
+            # "Sales of battery-electric cars fell to 524,219": the amount is of the cars
+            for prep in child.children:
+                if prep.lower_ == "of":
+                    objects = [c for c in prep.children if c.dep_ == "pobj" and c.tag_ == "NNS"]
+                    return objects[0] if objects else None
         return None
 
     def _noun_lemma_of_word(self, noun: Token) -> str | None:
@@ -462,6 +469,13 @@ def _same_order(value: float | None, other: float | None) -> bool:
     if not value or not other:
         return False
     return 0.1 <= value / other <= 10
+
+
+def _plural_possessor(noun: Token) -> bool:
+    """ "the two countries' governments" counts the countries; "12 men's records" the records."""
+    return noun.dep_ == "poss" and any(
+        c.dep_ == "case" and c.text in ("'", "’") for c in noun.children
+    )
 
 
 def _possessive(token: Token) -> bool:

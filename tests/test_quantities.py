@@ -999,3 +999,27 @@ def test_a_lone_one_that_the_sentence_counts_is_a_count(extract, text, unit):
 )
 def test_a_lone_one_that_singles_a_thing_out_is_not_a_quantity(extract, text):
     assert [q.text for q in extract(text).quantities] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "unit"),
+    [
+        ("The county council approved an extra Sh2.5 billion for clinics.", "Sh2.5 billion",
+         "money", "KES"),
+        ("Mombasa seeks Sh800m for new ferries", "Sh800m", "money", "KES"),
+        ("Kampala will spend USh40 billion on drainage.", "USh40 billion", "money", "UGX"),
+        # a noun coordinated before the counted plural
+        ("Crews sent 75 state and city trucks to clear the roads.", "75", "count", "truck"),
+        # a level verb whose subject is an amount of something counted
+        ("Sales of electric scooters rose 9% to 41,300 last year.", "41,300", "count", "scooter"),
+        # an elided figure followed by an adverb of place
+        ("The party runs 300 offices, including 12 overseas, and pays its staff well.", "12",
+         "count", "office"),
+        # a regular plural possessor is what is counted, an irregular genitive is a category
+        ("The deal was signed by the three firms’ chief executives.", "three", "count", "firm"),
+        ("She holds four women's titles in the sport.", "four", "count", "title"),
+    ],
+)
+def test_currencies_coordination_levels_and_possessors(extract, text, span, kind, unit):
+    q = quantity(extract, text, span)
+    assert (q.kind, q.unit) == (kind, unit)
