@@ -137,6 +137,7 @@ class QuantityReader:
         self.measure_per = set(lexicon["measure_per_units"])
         self.temperature_words = set(lexicon["temperature_words"])
         self.share_point_context = set(lexicon["share_point_context"])
+        self.index_words = set(lexicon["index_words"])
         self.cent_currencies = set(lexicon["cent_currencies"])
         self.weight_context = set(lexicon["weight_context_words"])
         self.designations = set(lexicon["designations"])
@@ -516,6 +517,8 @@ class QuantityReader:
         )
         prefix_unit = self.prefix_units.get(word_before) if _plain(first) else None
         negative = word_before in self.negative_words and first.value is not None
+        if negative and begin >= 3 and lowers[begin - 3 : begin - 1] == ["plus", "or"]:
+            negative = False  # "plus or minus 2.5 points": a margin, not a negative figure
         if prefix_unit or negative:
             begin -= 1  # "magnitude 6.8", "minus 100 degrees"
         if negative and first.value is not None:
@@ -1166,6 +1169,10 @@ class QuantityReader:
         if amount.currency is None and self._share_points(doc, lowers, j):
             amount.percent_unit, amount.end = "percentage_point", j + 1
             return amount
+        hyphened = j + 1 < len(doc) and lowers[j] == "-" and not doc[j - 1].whitespace_
+        if amount.currency is None and hyphened and self._share_points(doc, lowers, j + 1):
+            amount.percent_unit, amount.end = "percentage_point", j + 2  # "a 20-point lead"
+            return amount
         adjective = phrase_at(lowers, j, self.currency_adjectives, taken)
         k = j + adjective[1] if adjective else j
         if (
@@ -1206,10 +1213,15 @@ class QuantityReader:
         return amount
 
     def _share_points(self, doc: Doc, lowers: list[str], j: int) -> bool:
-        """ "a fall of more than 14 points in the party's vote share": percentage points."""
+        """ "a fall of more than 14 points in the party's vote share", "59% and 33%, a gap of 26
+        points": points of a share are percentage points, not those of an index."""
         if j >= len(doc) or lowers[j] not in ("point", "points"):
             return False
-        return any(t.lower_ in self.share_point_context for t in doc[j].sent)
+        sentence = doc[j].sent
+        if any(t.lower_ in self.index_words for t in sentence):
+            return False  # "the Nikkei fell 4.6%, or 1,800 points"
+        shares = [t for t in sentence if t.lower_ in ("%", "percent") and t.i < j]
+        return any(t.lower_ in self.share_point_context for t in sentence) or len(shares) >= 2
 
     def _currency_of_named_place(self, doc: Doc, k: int) -> bool:
         """ "shares rose to 58,700 won" in an article that names South Korea: a currency word that

@@ -1023,3 +1023,22 @@ def test_a_lone_one_that_singles_a_thing_out_is_not_a_quantity(extract, text):
 def test_currencies_coordination_levels_and_possessors(extract, text, span, kind, unit):
     q = quantity(extract, text, span)
     assert (q.kind, q.unit) == (kind, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value", "unit"),
+    [
+        ("The survey put Labour on 41% and the Tories on 29%, a gap of 12 points.", "12 points",
+         "percent", 12, "percentage_point"),
+        ("Mayor holds 15-point lead as city votes", "15-point", "percent", 15,
+         "percentage_point"),
+        ("The margin of error is plus or minus 3 percentage points.", "3 percentage points",
+         "percent", 3, "percentage_point"),
+        # index and game points stay points
+        ("The Kospi fell 2.1%, or 55 points, on Monday.", "55", "count", 55, "point"),
+        ("The home side shot 51% and won by 9 points.", "9", "count", 9, "point"),
+    ],
+)
+def test_points_of_shares_and_margins(extract, text, span, kind, value, unit):
+    q = quantity(extract, text, span)
+    assert (q.kind, q.value, q.unit) == (kind, value, unit)
