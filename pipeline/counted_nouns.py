@@ -300,16 +300,23 @@ class CountedNouns:
                     return "count", _last_counted_unit(found)
         earliest = span.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         fallback: tuple[str, str | None] = ("count", None)
+        before = [(m, o) for m, o in found if o.start < span.start]
+        nearest = before[-1][0] if before else None
         for mention, other in reversed(found):
             if other.start < earliest or other.start >= span.start or not mention.unit:
                 continue
             if other.start > 0 and span.doc[other.start - 1].lower_ == "per":
                 continue  # the base of a rate ("per 100,000 inhabitants") is not what is counted
-            if mention.kind == "money" and other.start >= sent.start:
-                if sums:
-                    return "money", mention.unit
-                if _same_order(value, mention.value):
-                    return "money", mention.unit.split("/")[0]
+            same_sentence = other.start >= sent.start
+            if mention.kind == "money" and same_sentence and sums:
+                return "money", mention.unit
+            if (
+                mention.kind == "money"
+                and (same_sentence or mention is nearest)
+                and _same_order(value, mention.value)
+            ):
+                # "I used to pay 15,000 naira. Now I need almost 50,000."
+                return "money", mention.unit.split("/")[0]
             if mention.kind == "count" and self._counts_places(other):
                 # "infected 100,000 people in 110 countries and killed about 200": the places
                 # say where; the figure counts what was counted before them, if anything was.
@@ -317,7 +324,6 @@ class CountedNouns:
                 continue
             if mention.kind == "count":
                 return "count", mention.unit  # "1.68 children per woman, from 1.79"
-            same_sentence = other.start >= sent.start
             timed = "." in span.text and mention.unit == "s"  # "in 9.77 seconds ... in 9.82"
             if mention.kind == "measure" and (
                 timed or (same_sentence and mention.unit not in self.duration_units)

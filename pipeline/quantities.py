@@ -183,6 +183,7 @@ class QuantityReader:
         fractions = self._fractions_tagged_date(ents, lowers)
         blocked -= {i for start, end in fractions for i in range(start, end)}
         leading = self._numbers_before_date(ents, lowers) + self._occasions_in_date(ents, lowers)
+        leading += self._halves_ending_date(ents, lowers)
         blocked -= {i for start, end in leading for i in range(start, end)}
         scores = _score_tokens(doc) | _model_designations(doc)  # "4-1", "Dash 8-100"
         blocked |= scores
@@ -288,9 +289,14 @@ class QuantityReader:
                     token.lower_ != "one"
                     and following not in self.multipliers
                     and not self._a_fraction(doc, token.i)
+                    and not self._whole_point_at(doc, token.i)
                 ):
                     continue
-            if self._opens_amount(token) or self._a_fraction(doc, token.i):
+            if (
+                self._opens_amount(token)
+                or self._a_fraction(doc, token.i)
+                or self._whole_point_at(doc, token.i)
+            ):
                 seeds.append((token.i, token.i + 1, ""))
         return sorted(seeds)
 
@@ -327,6 +333,7 @@ class QuantityReader:
         fractions ("8046 ballots", "between 10 and 20", "One eighth", "one and a [half]",
         "Between 10 and 20 dollars")."""
         glue = self.range_openers | self.range_connectors | {"a", "an", "and", "-"}
+        glue |= {"daily", "weekly", "monthly", "quarterly", "yearly", "annual"}  # "31mn monthly users"
         numerals, words = 0, 0
         for token in ent:
             low = token.lower_
@@ -372,6 +379,19 @@ class QuantityReader:
                 start = i - qualifier[1] if qualifier and i - qualifier[1] >= ent.start else i
                 ranges.append((start, i + 2))
         return ranges
+
+    def _halves_ending_date(self, ents: Sequence[Span], lowers: list[str]) -> list[tuple[int, int]]:
+        """ "over the last three months half a percentage point above": the "half" that spaCy
+        put at the end of a DATE."""
+        return [
+            (ent.end - 1, ent.end)
+            for ent in ents
+            if ent.label_ == "DATE"
+            and len(ent) > 1
+            and lowers[ent.end - 1] == "half"
+            and lowers[ent.end : ent.end + 1] == ["a"]
+            and phrase_at(lowers, ent.end + 1, self.fraction_points)
+        ]
 
     def _numbers_before_date(
         self, ents: Sequence[Span], lowers: list[str]
@@ -910,6 +930,9 @@ class QuantityReader:
             if money is not None:
                 money.currency = glued[0]
             return money
+        whole_point = self._a_whole_point(lowers, i, taken)
+        if whole_point is not None:
+            return whole_point
         vague = self._read_vague(lowers, i, taken)
         if vague is not None:
             return vague
@@ -919,6 +942,24 @@ class QuantityReader:
         if allow_ordinal and low in self.ordinals:
             return Amount(i, i + 1, float(self.ordinals[low]), kind="ordinal")
         return None
+
+    def _whole_point_at(self, doc: Doc, i: int) -> bool:
+        if i > 0 and doc[i - 1].lower_ in self.denominators:
+            return False
+        return self._a_whole_point([t.lower_ for t in doc[i : i + 5]], 0, set()) is not None
+
+    def _a_whole_point(self, lowers: list[str], i: int, taken: set[int]) -> Amount | None:
+        """ "raised its rate by a full percentage point": one point, said with an article (not
+        the "a" of "half a percentage point")."""
+        if lowers[i] not in ("a", "an") or (i > 0 and lowers[i - 1] in self.denominators):
+            return None
+        j = i + 1
+        if j < len(lowers) and lowers[j] in ("full", "whole"):
+            j += 1
+        percent = phrase_at(lowers, j, self.percent_phrases, taken)
+        if not percent or percent[0] not in ("percentage_point", "basis_point"):
+            return None
+        return Amount(i, j + percent[1], 1.0, percent_unit=percent[0])
 
     def _read_numeral(
         self, doc: Doc, i: int, numeral: re.Match[str], taken: set[int]

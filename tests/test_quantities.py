@@ -1042,3 +1042,28 @@ def test_currencies_coordination_levels_and_possessors(extract, text, span, kind
 def test_points_of_shares_and_margins(extract, text, span, kind, value, unit):
     q = quantity(extract, text, span)
     assert (q.kind, q.value, q.unit) == (kind, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value", "unit"),
+    [
+        ("The bank cut its main rate by a full percentage point on Thursday.",
+         "a full percentage point", "percent", 1, "percentage_point"),
+        ("Unemployment over the past six months half a percentage point above its low worried "
+         "the board.", "half a percentage point", "percent", 0.5, "percentage_point"),
+        # a glued scale inside what spaCy tags as a date
+        ("The app had 12mn monthly users in March.", "12mn", "count", 12e6, "user"),
+        # an elided sum in the sentence after the money it repeats
+        ("A bag of rice cost 900 rupees in May. Now it costs about 1,400.", "about 1,400",
+         "money", 1400, "INR"),
+    ],
+)
+def test_whole_points_glued_scales_and_sums_said_before(extract, text, span, kind, value, unit):
+    q = quantity(extract, text, span)
+    assert (q.kind, q.unit) == (kind, unit)
+    assert math.isclose(q.value, value)
+
+
+def test_a_count_after_a_sum_in_the_sentence_before_is_still_a_count(extract):
+    record = extract("The fund paid $40,000 in fees. It hired 30 and fired 12.")
+    assert [(q.text, q.kind) for q in record.quantities][1:] == [("30", "count"), ("12", "count")]
