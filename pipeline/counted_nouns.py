@@ -51,6 +51,7 @@ class CountedNouns:
         self.people_predicates = phrase_table({p: True for p in lexicon["people_predicates"]})
         self.participles = set(lexicon["participle_modifiers"])
         self.forecast_verbs = set(lexicon["forecast_verbs"])
+        self.limit_nouns = set(lexicon["limit_nouns"])
 
     def what_is_counted(
         self,
@@ -233,10 +234,15 @@ class CountedNouns:
 
     def _sum_before_a_noun(self, span: Span, scale: float) -> bool:
         """ "slightly below the 7.52 billion forecast": a scaled figure before a singular noun
-        is an amount said before (money), not a count of forecasts."""
-        if scale < 1e6 or span.end >= len(span.doc):
+        is an amount said before (money), not a count of forecasts; so is any figure before a
+        noun of limit ("twice the 345,000 ceiling", "past the 50,000 mark")."""
+        if span.end >= len(span.doc):
             return False
         following = span.doc[span.end]
+        if following.lower_ in self.limit_nouns and span.start > 0:
+            return span.doc[span.start - 1].lower_ in ("the", "a", "its", "their", "his", "her")
+        if scale < 1e6:
+            return False
         return following.tag_ == "NN" and following.lower_ not in self.collective_nouns
 
     def _describes_people(self, span: Span) -> bool:

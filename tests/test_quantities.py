@@ -1067,3 +1067,8 @@ def test_whole_points_glued_scales_and_sums_said_before(extract, text, span, kin
 def test_a_count_after_a_sum_in_the_sentence_before_is_still_a_count(extract):
     record = extract("The fund paid $40,000 in fees. It hired 30 and fired 12.")
     assert [(q.text, q.kind) for q in record.quantities][1:] == [("30", "count"), ("12", "count")]
+
+
+def test_a_figure_naming_a_limit_counts_what_was_counted_before(extract):
+    text = "The league admitted 64,000 players this year, well above the 50,000 cap set in 2020."
+    assert quantity(extract, text, "50,000").unit == "player"
