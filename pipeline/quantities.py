@@ -46,6 +46,7 @@ _NUMERAL = re.compile(
 )
 # "20-25"; "10-$20" after a currency sign the tokenizer split off; "5.25%-5.50" before a "%".
 _RANGE_TOKEN = re.compile(r"^(?P<low>\d[\d,]*(?:\.\d+)?)%?[-–][$€£]?(?P<high>\d[\d,]*(?:\.\d+)?)$")
+_GLUED_CENTS = re.compile(r"^\d+(?:\.\d+)?c$")  # "21c"
 _SLASH_FRACTION = re.compile(r"^(?P<num>\d+)/(?P<den>\d+)$")
 _DIGIT_ORDINAL = re.compile(r"^(?P<num>\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
 _YEAR = re.compile(r"^\d{4}$")
@@ -138,6 +139,13 @@ class QuantityReader:
         self.temperature_words = set(lexicon["temperature_words"])
         self.share_point_context = set(lexicon["share_point_context"])
         self.index_words = set(lexicon["index_words"])
+        self.weak_share_context = {"lead", "swing"}
+        self.polling_words = {"poll", "polls", "polling", "pollster", "election", "survey", "voters"}
+        self._polling_story = False
+        self.length_words = set(lexicon["length_words"])
+        self.temperature_words = set(lexicon["temperature_words"])
+        self._length_story = False
+        self._rand_story = False
         self.cent_currencies = set(lexicon["cent_currencies"])
         self.weight_context = set(lexicon["weight_context_words"])
         self.designations = set(lexicon["designations"])
@@ -170,6 +178,11 @@ class QuantityReader:
         # Built once per Doc: ``doc.text`` and ``doc.ents`` rebuild themselves on every access.
         ents, lowers, doc_text = doc.ents, [t.lower_ for t in doc], doc.text
         self._places = Counter(e.text.lower() for e in ents if e.label_ in ("GPE", "NORP"))
+        self._polling_story = any(low in self.polling_words for low in lowers)
+        self._length_story = any(low in self.length_words for low in lowers)
+        self._rand_story = "rand" in lowers or any(
+            self._places[place] for place in ("south africa", "south african", "south africans")
+        )
         self._scales_named = {
             unit for unit, named in _SCALES_NAMED.items() if named.search(doc_text)
         }
@@ -221,19 +234,25 @@ class QuantityReader:
         self, found: list[tuple[QuantityMention, Span]], lowers: list[str]
     ) -> None:
         """ "27.5 euro cents per kWh, down from a peak of 46 cents": a plain "cents" is in the
-        currency of the money said just before (same or previous sentence), if it has cents."""
+        currency of the money said just before (same or previous sentence), if it has cents,
+        else in the story's main currency ("42 cents a litre" in a story in euros)."""
         previous: tuple[str, int] | None = None  # (currency, sentence start)
+        currencies = Counter(m.unit.split("/")[0] for m, _ in found if m.kind == "money" and m.unit)
+        main = next((c for c, _ in currencies.most_common() if c in self.cent_currencies), None)
         for mention, span in found:
             if mention.kind != "money" or not mention.unit:
                 continue
             sentence = span.sent.start
-            plain_cents = lowers[span.end - 1] in ("cent", "cents") and (
-                span.end - span.start < 2 or lowers[span.end - 2] not in self.currency_words
-            )
-            if plain_cents and previous and previous[0] in self.cent_currencies:
-                earlier = span.doc[sentence - 1].sent.start if sentence > 0 else sentence
-                if previous[1] >= earlier:
-                    mention.unit = previous[0]
+            plain_cents = (
+                lowers[span.end - 1] in ("cent", "cents")
+                and (span.end - span.start < 2 or lowers[span.end - 2] not in self.currency_words)
+            ) or bool(_GLUED_CENTS.match(span.doc[span.end - 1].text))
+            earlier = span.doc[sentence - 1].sent.start if sentence > 0 else sentence
+            recent = previous is not None and previous[1] >= earlier
+            if plain_cents and recent and previous and previous[0] in self.cent_currencies:
+                mention.unit = previous[0]
+            elif plain_cents and main and mention.unit.startswith("USD") and main != "USD":
+                mention.unit = main + mention.unit[3:]
             previous = (mention.unit.split("/")[0], sentence)
 
     def _localise_currencies(
@@ -269,6 +288,7 @@ class QuantityReader:
             and (
                 (_NUMERAL.match(e[0].text) and e[0].pos_ == "NUM")
                 or self._glued_money(e[0].text)
+                or self._glued_percent(e[0].text)  # "a 30pc stake" tagged LOC
                 or self._glued_code(e[0].text)  # "EUR25" tagged PERSON
             )
             and not self._is_year(e[0])
@@ -299,6 +319,10 @@ class QuantityReader:
             ):
                 seeds.append((token.i, token.i + 1, ""))
         return sorted(seeds)
+
+    def _glued_percent(self, text: str) -> bool:
+        numeral = _NUMERAL.match(text)
+        return bool(numeral and (numeral["suf"].lower(),) in self.percent_phrases)
 
     def _glued_money(self, text: str) -> bool:
         """ "110p", "HK$48.50": digits with a currency written on, which the NER may take for
@@ -740,6 +764,8 @@ class QuantityReader:
         second = self._read_amount(doc, lowers, i + 1, label, taken)
         if second is None or second.kind in ("vague", "ordinal") or first.kind == "vague":
             return None
+        if first.percent_unit and not second.percent_unit:
+            return None  # "soars 37% to 430,000 offences": a change, then a level
         if doc[i].lower_ == "to" and first.start > 0 and lowers[first.start - 1] == "by":
             # "jumped by 249,000 to 1.1 million": a change, then a level far above it; "down by
             # 100 to 150 naira" is a range of the change.
@@ -979,6 +1005,9 @@ class QuantityReader:
                 amount.percent_unit = self.percent_phrases[(lowered,)]
             elif (lowered,) in self.measure_units:
                 amount.unit_suffix = self.measure_units[(lowered,)]
+            elif suffix == "c" and not numeral["cur"] and not self._temperature_sentence(doc[i]):
+                # "about 21c of every rand": cents, in the story's currency (set later)
+                amount.currency, amount.value = "USD", _times(amount.value, 0.01)
             elif lowered in self.glued_units:
                 amount.unit_suffix = self.glued_units[lowered]
             elif lowered in self.glued_subunits and not numeral["cur"]:
@@ -1007,6 +1036,10 @@ class QuantityReader:
             numeral = _NUMERAL.match(rest) if prefix in self.glued_codes else None
             if numeral and not numeral["cur"]:
                 return self.glued_codes[prefix], numeral
+        if text[:1] == "R" and self._rand_story:  # "R150bn" in a story about South Africa
+            numeral = _NUMERAL.match(text[1:])
+            if numeral and not numeral["cur"] and numeral["suf"].lower() in ("", "bn", "m", "tn"):
+                return "ZAR", numeral
         return None
 
     def _pint_text(self, text: str) -> str | None:
@@ -1031,12 +1064,28 @@ class QuantityReader:
                 continue
             if low not in self.scales or (low in self.glued_scales and not glued):
                 break
+            if low == "m" and self._metres_not_millions(doc, amount, j):
+                break  # "cleared 6.25m in Paris"
             amount.scale *= self.scales[low]
             amount.value = _times(amount.value, self.scales[low])
             amount.high = _times(amount.high, self.scales[low])
             j += 1
         amount.end = j
         return amount
+
+    def _temperature_sentence(self, token: Token) -> bool:
+        return any(t.lower_ in self.temperature_words for t in token.sent)
+
+    def _metres_not_millions(self, doc: Doc, amount: Amount, j: int) -> bool:
+        """A glued "m" is metres, not millions, in a story that measures lengths, when no
+        currency goes with the figure and no noun follows it ("bar at 6.00m", not "6m
+        people" or "£6m")."""
+        if not self._length_story or amount.currency:
+            return False
+        if amount.start > 0 and self._currency_symbol(doc[amount.start - 1]):
+            return False  # "£31m"
+        following = doc[j + 1] if j + 1 < len(doc) else None
+        return following is None or following.pos_ not in ("NOUN", "PROPN")
 
     def _read_vague(self, lowers: list[str], i: int, taken: set[int]) -> Amount | None:
         """ "thousands", "tens of thousands", "several hundred", "a few dozen"."""
@@ -1212,7 +1261,8 @@ class QuantityReader:
             return amount
         hyphened = j + 1 < len(doc) and lowers[j] == "-" and not doc[j - 1].whitespace_
         if amount.currency is None and hyphened and self._share_points(doc, lowers, j + 1):
-            amount.percent_unit, amount.end = "percentage_point", j + 2  # "a 20-point lead"
+            # "Poll: X holds 20-point lead", not "a 22-point lead" in a game
+            amount.percent_unit, amount.end = "percentage_point", j + 2
             return amount
         adjective = phrase_at(lowers, j, self.currency_adjectives, taken)
         k = j + adjective[1] if adjective else j
@@ -1262,7 +1312,10 @@ class QuantityReader:
         if any(t.lower_ in self.index_words for t in sentence):
             return False  # "the Nikkei fell 4.6%, or 1,800 points"
         shares = [t for t in sentence if t.lower_ in ("%", "percent") and t.i < j]
-        return any(t.lower_ in self.share_point_context for t in sentence) or len(shares) >= 2
+        context = set(self.share_point_context)
+        if not self._polling_story:
+            context -= self.weak_share_context  # "a 24-point swing" in a basketball game
+        return any(t.lower_ in context for t in sentence) or len(shares) >= 2
 
     def _currency_of_named_place(self, doc: Doc, k: int) -> bool:
         """ "shares rose to 58,700 won" in an article that names South Korea: a currency word that

@@ -1030,7 +1030,7 @@ def test_currencies_coordination_levels_and_possessors(extract, text, span, kind
     [
         ("The survey put Labour on 41% and the Tories on 29%, a gap of 12 points.", "12 points",
          "percent", 12, "percentage_point"),
-        ("Mayor holds 15-point lead as city votes", "15-point", "percent", 15,
+        ("Poll: mayor holds 15-point lead as city votes", "15-point", "percent", 15,
          "percentage_point"),
         ("The margin of error is plus or minus 3 percentage points.", "3 percentage points",
          "percent", 3, "percentage_point"),
@@ -1072,3 +1072,40 @@ def test_a_count_after_a_sum_in_the_sentence_before_is_still_a_count(extract):
 def test_a_figure_naming_a_limit_counts_what_was_counted_before(extract):
     text = "The league admitted 64,000 players this year, well above the 50,000 cap set in 2020."
     assert quantity(extract, text, "50,000").unit == "player"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value", "unit"),
+    [
+        # South African rand glued as "R", in a story about South Africa
+        ("South Africa will spend R42bn on roads and R1.2-trillion in all.", "R42bn", "money",
+         42e9, "ZAR"),
+        ("South Africa will spend R42bn on roads and R1.2-trillion in all.", "R1.2-trillion",
+         "money", 1.2e12, "ZAR"),
+        # glued cents in the story's currency; a glued "C" stays a temperature
+        ("In South Africa, bread will cost R18, or 45c more than last year.", "45c", "money", 0.45,
+         "ZAR"),
+        ("Temperatures hit 31c in Lisbon on Sunday.", "31c", "measure", 31, "°C"),
+        ("Diesel costs €1.70 in Spain, and drivers pay about 9 cents a litre more in France.",
+         "about 9 cents", "money", 0.09, "EUR"),
+        # "pc" for percent, rates written with a slash
+        ("The fund holds a 30pc stake in the port.", "30pc", "percent", 30, "percent"),
+        ("The plant will make 8mn t/yr of ammonia.", "8mn t/yr", "measure", 8e6, "t/year"),
+        # a glued "m" is metres in a story that measures lengths, millions elsewhere
+        ("She cleared 2.01m, a centimetre short of her best.", "2.01m", "measure", 2.01, "m"),
+        ("The club has 2m members and a £40m stadium.", "2m", "count", 2e6, "member"),
+        ("The plant makes chips at 5 nanometres.", "5 nanometres", "measure", 5, "nm"),
+    ],
+)
+def test_glued_currencies_cents_percent_rates_and_metres(extract, text, span, kind, value, unit):
+    q = quantity(extract, text, span)
+    assert (q.kind, q.unit) == (kind, unit)
+    assert math.isclose(q.value, value)
+
+
+def test_a_percent_change_then_a_level_is_not_a_range(extract):
+    record = extract("Burglary jumped 12% to 81,000 offences last year.")
+    assert [(q.text, q.unit) for q in record.quantities][:2] == [
+        ("12%", "percent"),
+        ("81,000", "offence"),
+    ]
