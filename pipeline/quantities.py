@@ -46,6 +46,7 @@ _NUMERAL = re.compile(
 )
 # "20-25"; "10-$20" after a currency sign the tokenizer split off; "5.25%-5.50" before a "%".
 _RANGE_TOKEN = re.compile(r"^(?P<low>\d[\d,]*(?:\.\d+)?)%?[-–][$€£]?(?P<high>\d[\d,]*(?:\.\d+)?)$")
+_COMPARATIVES = {"shorter", "longer", "higher", "lower", "smaller", "larger", "bigger", "greater"}
 _GLUED_CENTS = re.compile(r"^\d+(?:\.\d+)?c$")  # "21c"
 _SLASH_FRACTION = re.compile(r"^(?P<num>\d+)/(?P<den>\d+)$")
 _DIGIT_ORDINAL = re.compile(r"^(?P<num>\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
@@ -523,14 +524,18 @@ class QuantityReader:
         qualifier, begin = None, start
         # A qualifier opening the entity ("as many as 10,000"), or one just before it.
         match = phrase_at(lowers, start, self.qualifiers_before)
-        if match:
+        if match and self._class_threshold(doc, lowers, start):
+            begin = start = start + match[1]  # the class's threshold is not part of the figure
+        elif match:
             qualifier, length = match
             start += length
         else:
             before = phrase_ending_at(lowers, start, self.qualifiers_before, taken)
-            if before:
+            if before and not self._class_threshold(doc, lowers, start - before[1]):
                 qualifier, length = before
                 begin = start - length
+            elif self._past_a_level(doc, lowers, start, taken):
+                qualifier, begin = "more_than", start - 1  # "lifting its total past 300 million"
         if qualifier == "approximate":
             # "within roughly 1 km", "up to about 300": the bound is what the figure says.
             outer = phrase_ending_at(lowers, begin, self.qualifiers_before, taken)
@@ -754,6 +759,8 @@ class QuantityReader:
     ) -> Amount | None:
         """The second figure of a range ("10 to 20", "between 10 and 15"), if one follows."""
         i = first.end
+        if i + 1 < len(doc) and i not in taken and doc[i].lower_ == "or":
+            return self._either_figure(doc, lowers, first, label, taken)
         if i + 1 >= len(doc) or i in taken or doc[i].lower_ not in self.range_connectors:
             return None
         if doc[i].lower_ == "and" and opener != "between":
@@ -777,6 +784,19 @@ class QuantityReader:
             tally = _plain(first) and _plain(second) and _descending(first, second)
             return second if tally else None
         return second
+
+    def _either_figure(
+        self, doc: Doc, lowers: list[str], first: Amount, label: str, taken: set[int]
+    ) -> Amount | None:
+        """ "three or four strips", "eight or nine sectors a day": two neighbouring whole
+        numbers joined by "or" are a range; not "10 or more" nor "one or two of them" apart."""
+        second = self._read_amount(doc, lowers, first.end + 1, label, taken)
+        if second is None or not (_plain(first) and _plain(second)):
+            return None
+        low, high = first.value, second.value
+        if low is None or high is None or not (low.is_integer() and high.is_integer()):
+            return None
+        return second if 0 < high - low <= max(2.0, low / 2) else None
 
     def _unit_after(
         self, doc: Doc, lowers: list[str], last: Amount, end: int, label: str, taken: set[int]
@@ -1072,6 +1092,19 @@ class QuantityReader:
             j += 1
         amount.end = j
         return amount
+
+    def _past_a_level(self, doc: Doc, lowers: list[str], start: int, taken: set[int]) -> bool:
+        """ "past" after a verb, before a figure, passes a level: "pushed its population past
+        2,000"; not "the past 10 years"."""
+        if start < 2 or start - 1 in taken or lowers[start - 1] != "past":
+            return False
+        return doc[start - 2].pos_ in ("VERB", "NOUN", "PROPN", "ADJ", "ADV")
+
+    def _class_threshold(self, doc: Doc, lowers: list[str], i: int) -> bool:
+        """ "asteroids larger than 140 metres": a comparative right after a noun names a class
+        by a threshold, where the figure is exact; "the runway was shorter than 1,200 metres"
+        bounds it."""
+        return lowers[i] in _COMPARATIVES and i > 0 and doc[i - 1].pos_ in ("NOUN", "PROPN")
 
     def _temperature_sentence(self, token: Token) -> bool:
         return any(t.lower_ in self.temperature_words for t in token.sent)

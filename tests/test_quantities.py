@@ -1109,3 +1109,31 @@ def test_a_percent_change_then_a_level_is_not_a_range(extract):
         ("12%", "percent"),
         ("81,000", "offence"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "low", "high", "qualifier"),
+    [
+        ("Turnout was just under 40,000 voters.", "just under 40,000", None, None, 40000,
+         "less_than"),
+        ("The bill came to just over €2 million.", "just over €2 million", None, 2e6, None,
+         "more_than"),
+        ("Waves could reach as high as 4 metres.", "as high as 4 metres", None, None, 4,
+         "at_most"),
+        ("The runway was shorter than 900 metres.", "shorter than 900 metres", None, None, 900,
+         "less_than"),
+        # a comparative after a noun names a class by its threshold: the figure is exact
+        ("Farms smaller than 5 hectares are exempt.", "5 hectares", 5, None, None, "exact"),
+        ("The show pushed its total past 40 million views.", "past 40 million", None, 40e6, None,
+         "more_than"),
+        ("Over the past 10 years the lake shrank.", None, None, None, None, None),
+        ("Most families own two or three goats.", "two or three", None, 2, 3, "range"),
+        ("The shop sells 10 or 12 bikes a week.", "10 or 12", None, 10, 12, "range"),
+    ],
+)
+def test_bounds_said_in_words(extract, text, span, value, low, high, qualifier):
+    if span is None:
+        assert [q.text for q in extract(text).quantities if "10" in q.text] == []
+        return
+    q = quantity(extract, text, span)
+    assert (q.value, q.low, q.high, q.qualifier) == (value, low, high, qualifier)
