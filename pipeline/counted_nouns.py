@@ -304,6 +304,9 @@ class CountedNouns:
                 pronouns = [c for c in token.children if c.lower_ in self.partitive_pronouns]
                 if pronouns:  # "Of those, 9,757 were lost": what was counted before, no rate
                     return "count", _last_counted_unit(found)
+        parallel = self._parallel_subject(span, found)
+        if parallel is not None:
+            return "count", parallel
         earliest = span.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         fallback: tuple[str, str | None] = ("count", None)
         before = [(m, o) for m, o in found if o.start < span.start]
@@ -344,6 +347,23 @@ class CountedNouns:
                 ):
                     fallback = ("count", self._noun_lemma(token))
         return fallback
+
+    def _parallel_subject(self, span: Span, found: Found) -> str | None:
+        """ "Ten people, including two children, were flown to Russia, while 13 went to
+        Germany": an elided figure that is a clause's subject counts what the sentence's
+        subject counted before it, not the last noun counted."""
+        if span.root.dep_ not in ("nsubj", "nsubjpass", "conj"):
+            return None
+        sent = span.sent
+        for mention, other in reversed(found):
+            if other.start < sent.start or other.start >= span.start:
+                continue
+            if mention.kind != "count" or not mention.unit:
+                continue
+            noun = other.root.head if other.root.dep_ == "nummod" else other.root
+            if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i < span.start:
+                return _without_rate(mention.unit)
+        return None
 
     def _counts_places(self, span: Span) -> bool:
         """A count inside a phrase of place ("in 110 countries", "across 12 states")."""

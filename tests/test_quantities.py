@@ -1137,3 +1137,8 @@ def test_bounds_said_in_words(extract, text, span, value, low, high, qualifier):
         return
     q = quantity(extract, text, span)
     assert (q.value, q.low, q.high, q.qualifier) == (value, low, high, qualifier)
+
+
+def test_an_elided_subject_counts_what_the_first_subject_counted(extract):
+    text = "Twelve miners, including three engineers, were rescued, while four stayed below."
+    assert quantity(extract, text, "four").unit == "miner"
