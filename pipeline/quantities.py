@@ -120,6 +120,7 @@ class QuantityReader:
         self.month_words = set(lexicon["month_words"])
         self.determiner_numbers = set(lexicon["determiner_numbers"])
         self.one_limiters = set(lexicon["one_limiters"])
+        self.one_casualty_verbs = set(lexicon["one_casualty_verbs"])
         self.one_ratios = phrase_table({p: True for p in lexicon["one_ratios"]})
         self.ratio_connectors = [tuple(p.split()) for p in lexicon["ratio_connectors"]]
         self.not_a_rate_after = set(lexicon["not_a_rate_after"])
@@ -357,6 +358,10 @@ class QuantityReader:
         """A DATE entity with no date in it: numbers no year could be, number words and
         fractions ("8046 ballots", "between 10 and 20", "One eighth", "one and a [half]",
         "Between 10 and 20 dollars")."""
+        rest = [t.lower_ for t in ent[1:]]
+        glued = self._glued_code(ent[0].text) or self._glued_money(ent[0].text)
+        if glued and (not rest or tuple(rest) in self.rate_suffixes):
+            return True  # "R370 a month", "EUR25 a day" tagged DATE
         glue = self.range_openers | self.range_connectors | {"a", "an", "and", "-"}
         glue |= {"daily", "weekly", "monthly", "quarterly", "yearly", "annual"}  # "31mn monthly users"
         numerals, words = 0, 0
@@ -732,6 +737,16 @@ class QuantityReader:
             return True
         if before in ("every", "not", "no", "any", "each"):
             return False  # "every one of these figures is a family"
+        if start > 0 and doc[start - 1].lemma_ in self.one_casualty_verbs:
+            return True  # "killing one woman"
+        if before in ("and", "or") and any(
+            t.like_num and t.lower_ != "one" for t in doc[max(0, start - 8) : start - 1]
+        ):
+            return True  # "13 Israelis, 10 Thais and one Filipino"
+        if end + 1 < len(doc) and doc[end].tag_ == "NN":
+            predicate = [t.lower_ for t in doc[end + 1 : end + 3]]
+            if phrase_at(predicate, 0, self.nouns.people_predicates):
+                return True  # "one woman killed"
         if end + 2 < len(doc) and doc[end].tag_ == "NN":
             # a ratio: "one nurse for every six patients", "one kettle between 22 rooms"
             ratio = phrase_at([t.lower_ for t in doc[end + 1 : end + 3]], 0, self.one_ratios)

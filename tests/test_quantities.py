@@ -1142,3 +1142,21 @@ def test_bounds_said_in_words(extract, text, span, value, low, high, qualifier):
 def test_an_elided_subject_counts_what_the_first_subject_counted(extract):
     text = "Twelve miners, including three engineers, were rescued, while four stayed below."
     assert quantity(extract, text, "four").unit == "miner"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The blast tore through the market, killing one vendor.", "vendor"),
+        ("Storm floods valley, one man dead", "man"),
+        ("She admitted 12 counts of theft and one count of fraud.", "count"),
+    ],
+)
+def test_a_lone_one_among_counts_or_casualties_is_a_count(extract, text, unit):
+    q = quantity(extract, text, "one")
+    assert (q.value, q.unit) == (1, unit)
+
+
+def test_a_glued_sum_with_a_rate_tagged_as_a_date_is_money(extract):
+    q = quantity(extract, "South Africa pays a grant of R350 a month.", "R350 a month")
+    assert (q.kind, q.unit) == ("money", "ZAR/month")
