@@ -51,7 +51,9 @@ class CountedNouns:
         self.people_predicates = phrase_table({p: True for p in lexicon["people_predicates"]})
         self.participles = set(lexicon["participle_modifiers"])
         self.forecast_verbs = set(lexicon["forecast_verbs"])
+        self.belief_verbs = {"thought", "believed", "estimated", "expected", "said", "known", "feared"}
         self.limit_nouns = set(lexicon["limit_nouns"])
+        self.population_nouns = {"population", "count", "tally", "headcount"}
 
     def what_is_counted(
         self,
@@ -73,7 +75,7 @@ class CountedNouns:
         plural = _plural_noun_after(span, self.participles if _inside_a_phrase(span) else ())
         per_figure = self._per_figure(span)
         sum_said_before = plural is None and self._sum_before_a_noun(span, scale)
-        forecasters = self._forecasters_after(span)
+        forecasters = self._forecasters_after(span) or self._believed_to(span)
         skip = per_figure or sum_said_before or forecasters
         unit = None if skip else self._counted_noun(figure, found)
         if unit is None and plural is not None and not per_figure and not forecasters:
@@ -140,6 +142,13 @@ class CountedNouns:
             and head.head.pos_ in ("NOUN", "PROPN")
         ):
             head = head.head  # "seven more Patriot systems", "three of 36 economists"
+        after = span.doc[span.end : span.end + 3]
+        if (
+            len(after) >= 2
+            and after[0].lower_ == "of"
+            and after[1].lower_ in ("them", "us", "you")
+        ):
+            return _last_counted_unit(found)  # "two of them time trials": the stages counted
         if _hyphen_joined(span) and _noun_like(span.doc[span.end + 1]):
             return self._noun_lemma(span.doc[span.end + 1])  # "a 22-member alliance"
         if (
@@ -227,6 +236,16 @@ class CountedNouns:
             return False
         return k + 1 >= len(doc) or doc[k + 1].lower_ != "to"  # not "120 workers expected to"
 
+    def _believed_to(self, span: Span) -> bool:
+        """ "fewer than half of the roughly 25,000 thought to exist": a figure followed by a
+        verb of belief and "to" stands for a noun said before it."""
+        doc, end = span.doc, span.end
+        return (
+            end + 1 < len(doc)
+            and doc[end].lower_ in self.belief_verbs
+            and doc[end + 1].lower_ == "to"
+        )
+
     def _per_figure(self, span: Span) -> bool:
         """ "45 per 100,000 inhabitants": the noun belongs to the base, not to the 45."""
         doc, end = span.doc, span.end
@@ -282,6 +301,9 @@ class CountedNouns:
         (``sums``) may also be the sum said just before ("to 7.45 billion crowns, below the
         7.52 billion forecast"), and so may a figure of the same order as a sum said earlier
         in its sentence ("spent 300 cedis a week ... now needs close to 700")."""
+        population = self._population_counted(span)
+        if population is not None:
+            return "count", population
         subject = self._level_subject(span)
         if subject is not None:
             return "count", self._noun_lemma(subject)
@@ -370,11 +392,26 @@ class CountedNouns:
         noun = span.root.head if span.root.dep_ == "nummod" else span.root
         return noun.dep_ == "pobj" and noun.head.lower_ in self.locative_prepositions
 
+    def _population_counted(self, span: Span) -> str | None:
+        """ "the city's population has grown by almost 400,000" counts people; "the tiger
+        population rose to 3,682" (or "tiger count") counts tigers."""
+        root = _figure_anchor(span)
+        if root.dep_ != "pobj" or root.head.lower_ not in (*self.level_prepositions, "by"):
+            return None
+        verb = root.head.head
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in self.population_nouns:
+                kind = next((c for c in child.children if c.dep_ == "compound"), None)
+                if kind is not None and kind.pos_ == "NOUN":
+                    return self._noun_lemma(kind)
+                return "person" if child.lower_ == "population" else None
+        return None
+
     def _level_subject(self, span: Span) -> Token | None:
         """ "Deaths rose to 410", "arrests reached 1,200": a figure that a verb of level gives
         its plural subject counts that subject; not "payrolls rose by 114,000" (a change) nor
         "sales reached 1.3 million" (a plural that is an amount, not things counted)."""
-        root = span.root
+        root = _figure_anchor(span)
         if root.dep_ == "pobj" and root.head.lower_ in self.level_prepositions:
             verb = root.head.head
         elif root.dep_ in ("dobj", "attr"):
@@ -501,6 +538,15 @@ def _same_order(value: float | None, other: float | None) -> bool:
     if not value or not other:
         return False
     return 0.1 <= value / other <= 10
+
+
+def _figure_anchor(span: Span) -> Token:
+    """The token that places a figure in the clause: its root, or the date the parse hung it
+    on ("rose to 1,140 last year", with "1,140" a modifier of "year")."""
+    root = span.root
+    if root.dep_ == "nummod" and root.head.ent_type_ in ("DATE", "TIME") and root.head.i > root.i:
+        return root.head
+    return root
 
 
 def _plural_possessor(noun: Token) -> bool:

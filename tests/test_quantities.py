@@ -1160,3 +1160,17 @@ def test_a_lone_one_among_counts_or_casualties_is_a_count(extract, text, unit):
 def test_a_glued_sum_with_a_rate_tagged_as_a_date_is_money(extract):
     q = quantity(extract, "South Africa pays a grant of R350 a month.", "R350 a month")
     assert (q.kind, q.unit) == ("money", "ZAR/month")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit"),
+    [
+        ("The district's population grew by about 12,000 in a decade.", "about 12,000", "person"),
+        ("The wolf population rose to 1,140 last year.", "1,140", "wolf"),
+        ("The team won nine of its 30 matches, three of them penalty shoot-outs.", "three",
+         "match"),
+        ("Divers found 40 wrecks, half of the 80 believed to lie in the bay.", "80", "wreck"),
+    ],
+)
+def test_populations_partitives_and_beliefs(extract, text, span, unit):
+    assert quantity(extract, text, span).unit == unit
