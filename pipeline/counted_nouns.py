@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Collection
 from typing import Any
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .extensions import QuantityMention
 from .lexicon import phrase_at, phrase_table
@@ -54,6 +54,8 @@ class CountedNouns:
         self.belief_verbs = {"thought", "believed", "estimated", "expected", "said", "known", "feared"}
         self.limit_nouns = set(lexicon["limit_nouns"])
         self.population_nouns = {"population", "count", "tally", "headcount"}
+        self.quake_nouns = {"quake", "earthquake", "tremor", "aftershock", "temblor"}
+        self.casualty_verbs = {"kill", "injure", "wound", "displace", "evacuate", "strand", "sicken"}
 
     def what_is_counted(
         self,
@@ -100,6 +102,10 @@ class CountedNouns:
         header = self.table_header_noun(span)
         if header is not None:  # "Results by party (seats won):" then "LDP 191 (247)"
             return "count", self._noun_lemma(header)
+        if self._quake_magnitude(span):
+            return "measure", "magnitude"  # "the quake measured 7.2"
+        if self._casualties(span):
+            return "count", "person"  # "Heat Wave Kills Dozens"
         if sum_said_before or forecasters or self._elliptical(span):
             return self._elided_unit(span, found, sums=scale >= 1e6, value=value)
         return "count", None
@@ -158,14 +164,24 @@ class CountedNouns:
             and root.dep_ != "appos"
             and not any(_finite_verb(t) for t in span.doc[span.end : head.i])
         ):
+            nearer = _plural_noun_after(span)
+            if (
+                nearer is not None
+                and nearer.i < head.i
+                and nearer.head == head
+                and nearer.dep_ in ("nmod", "compound")
+                and any(t.tag_ == "CC" for t in span.doc[nearer.i : head.i])
+            ):
+                return self._noun_lemma(nearer)  # "700 flights and rail operators"
             # "comparison shopping services", "12 men's records": the noun the phrase is about.
             while (
                 head.dep_ in ("compound", "poss", "nmod")
                 and head.head.i > head.i
                 and head.head.pos_ in ("NOUN", "PROPN")
                 and not _plural_possessor(head)
+                and not (head.tag_ == "NNS" and head.dep_ in ("compound", "nmod"))
             ):
-                head = head.head  # "180 county and town plows"
+                head = head.head  # "180 county and town plows", not "25 typhoons form"
             if head.lower_ in self.anaphoric_nouns:
                 return _last_counted_unit(found)  # "destroyed 412 homes and damaged 57 others"
             if head.tag_ == "NNP" and not _group_name(head):
@@ -198,6 +214,7 @@ class CountedNouns:
                     after += 1  # "90,000 new homes completed each year"
                 lowers = [t.lower_ for t in doc[after : after + 3]]
                 rate = self.rate_after(lowers, 0) or self._rate_after_conjunct(token)
+                rate = rate or self._rate_after_of_phrase(doc, after)
                 if rate:
                     return f"{unit}/{rate[0]}"
                 per = doc[after + 1] if after + 1 < len(doc) else None
@@ -208,6 +225,18 @@ class CountedNouns:
             if token.is_punct or token.pos_ == "VERB":
                 break
         return unit
+
+    def _rate_after_of_phrase(self, doc: Doc, after: int) -> tuple[str, int] | None:
+        """ "four trucks of cooking gas a day": the rate after the noun's "of" phrase."""
+        if after >= len(doc) or doc[after].lower_ != "of":
+            return None
+        for k in range(after + 2, min(after + 5, len(doc))):
+            if doc[k].is_punct or doc[k].pos_ in ("VERB", "AUX", "ADP", "CCONJ"):
+                return None
+            rate = self.rate_after([t.lower_ for t in doc[k : k + 3]], 0)
+            if rate is not None:
+                return rate
+        return None
 
     def _rate_after_conjunct(self, noun: Token) -> tuple[str, int] | None:
         """ "53 crashes and 19 deaths every hour": the rate after the next conjunct counts for
@@ -222,6 +251,27 @@ class CountedNouns:
                 lowers = [t.lower_ for t in doc[token.i + 1 : token.i + 4]]
                 return self.rate_after(lowers, 0)
         return None
+
+    def _quake_magnitude(self, span: Span) -> bool:
+        """ "the quake measured 7.2", "an aftershock registered 6.1": a magnitude."""
+        root = _figure_anchor(span)
+        verb = root.head
+        if root.dep_ not in ("dobj", "attr", "npadvmod") or verb.lemma_ not in ("measure", "register"):
+            return False
+        return any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in self.quake_nouns
+            for c in verb.children
+        )
+
+    def _casualties(self, span: Span) -> bool:
+        """A bare figure or vague amount that a casualty verb takes as its object ("killing
+        dozens", "injured 40") counts people."""
+        root = _figure_anchor(span)
+        return (
+            root.dep_ == "dobj"
+            and root.head.lemma_.lower() in self.casualty_verbs
+            and self._elliptical(span)
+        )
 
     def _forecasters_after(self, span: Span) -> bool:
         """ "well short of the 175,000 economists had forecast": the plural after the figure is
@@ -341,6 +391,18 @@ class CountedNouns:
             same_sentence = other.start >= sent.start
             if mention.kind == "money" and same_sentence and sums:
                 return "money", mention.unit
+            if (
+                mention.kind == "percent"
+                and mention.unit == "percent"
+                and same_sentence
+                and mention is nearest
+                and _same_order(value, mention.value)
+                and not any(
+                    m.kind == "count" and m.unit and sent.start <= o.start < span.start
+                    for m, o in found
+                )
+            ):
+                return "percent", "percent"  # "priced as a 25% drug, it came in below 23"
             if (
                 mention.kind == "money"
                 and (same_sentence or mention is nearest)

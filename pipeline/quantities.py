@@ -137,6 +137,7 @@ class QuantityReader:
         self.glued_subunits: dict[str, list[Any]] = lexicon["glued_subunits"]
         self.openers_in_span = set(lexicon["range_openers_in_span"])
         self.change_verbs = set(lexicon["change_verbs"])
+        self.change_nouns = set(lexicon["change_nouns"])
         self.measure_per = set(lexicon["measure_per_units"])
         self.temperature_words = set(lexicon["temperature_words"])
         self.share_point_context = set(lexicon["share_point_context"])
@@ -652,9 +653,26 @@ class QuantityReader:
             return unit, end
         rate = self._rate_after(lowers, end)
         if rate is None:
+            across = self._rate_after_of_phrase(lowers, end)
+            if across is not None and unit and unit not in self.duration_units:
+                # "8 liters of water a day": the span ends at liters
+                return f"{unit}/{across}", end
             return unit, end
         with_rate = f"{unit or currency}/{rate[0]}"
         return self.speed_units.get(with_rate, with_rate), end + rate[1]
+
+    def _rate_after_of_phrase(self, lowers: list[str], end: int) -> str | None:
+        """The rate after the "of" phrase of a measure or count ("8 liters of water a day",
+        "four trucks of cooking gas a day"): the time unit, if one follows within three words."""
+        if end >= len(lowers) or lowers[end] != "of":
+            return None
+        for k in range(end + 2, min(end + 5, len(lowers))):
+            if lowers[k] in ("and", "or", ",", ".", "to", "from", "for", "in", "on", "at"):
+                return None
+            rate = self._rate_after(lowers, k)
+            if rate is not None:
+                return rate[0]
+        return None
 
     def _change_between(self, doc: Doc, i: int) -> bool:
         """Whether "from" at ``i`` belongs to a verb of change ("raised the rate from"), directly
@@ -662,7 +680,20 @@ class QuantityReader:
         head = doc[i].head
         if head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.pos_ not in ("VERB", "AUX"):
             head = head.head
-        return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in self.change_verbs
+        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in self.change_verbs:
+            return True
+        if head.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in self.change_nouns for c in head.children
+        ):
+            return True  # "approved a rise in the levy from 8% to 9%"
+        # "a rise in contributions from 11.5% to 12%": a noun of change, through "in"
+        for _ in range(3):
+            if head.pos_ == "NOUN" and head.lemma_.lower() in self.change_nouns:
+                return True
+            if head.head is head:
+                break
+            head = head.head
+        return False
 
     def _a_duration(self, doc: Doc, lowers: list[str], span: Span, unit: str | None) -> bool:
         """An amount of time: a time unit ("23 minutes") or a time noun counted ("four hours");
@@ -1308,6 +1339,11 @@ class QuantityReader:
             amount.percent_unit, amount.end = "percentage_point", j + 1
             return amount
         hyphened = j + 1 < len(doc) and lowers[j] == "-" and not doc[j - 1].whitespace_
+        percent = phrase_at(lowers, j + 1, self.percent_phrases, taken) if hyphened else None
+        if amount.currency is None and percent and percent[0] != "percent":
+            # "the 2.3-percentage-point gap", "a 25-basis-point cut"
+            amount.percent_unit, amount.end = percent[0], j + 1 + percent[1]
+            return amount
         if amount.currency is None and hyphened and self._share_points(doc, lowers, j + 1):
             # "Poll: X holds 20-point lead", not "a 22-point lead" in a game
             amount.percent_unit, amount.end = "percentage_point", j + 2
@@ -1341,6 +1377,7 @@ class QuantityReader:
                 and (
                     word not in self.money_label_words
                     or label == "MONEY"
+                    or (label == "QUANTITY" and word not in self.pound_words)  # "5,100 rand a ton"
                     or adjective
                     or self._pounds_of_money(doc, lowers, amount, k)
                     or self._currency_of_named_place(doc, k)

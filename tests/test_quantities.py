@@ -1174,3 +1174,32 @@ def test_a_glued_sum_with_a_rate_tagged_as_a_date_is_money(extract):
 )
 def test_populations_partitives_and_beliefs(extract, text, span, unit):
     assert quantity(extract, text, span).unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "unit"),
+    [
+        ("Wheat futures in Johannesburg closed at 4,800 rand a ton.", "4,800 rand", "money", "ZAR"),
+        ("The 1.5-percentage-point gap surprised traders.", "1.5-percentage-point", "percent",
+         "percentage_point"),
+        ("Investors expected a 20% cut and got one of below 18.", "below 18", "percent",
+         "percent"),
+        ("Each year about 30 cyclones form over the ocean.", "about 30", "count", "cyclone"),
+        ("The strike forced carriers to cancel 400 flights and ferry firms to stay in port.",
+         "400", "count", "flight"),
+        ("The quake measured 6.4 and was felt in the capital.", "6.4", "measure", "magnitude"),
+        ("The floods have killed dozens in the north.", "dozens", "count", "person"),
+        ("Each soldier carries 5 litres of water a day.", "5 litres", "measure", "l/day"),
+        ("The convoy brought six tankers of fuel a week.", "six", "count", "tanker/week"),
+        ("The plan brings a rise in the levy from 8% to 9% next year.", "8%", "percent",
+         "percent"),
+    ],
+)
+def test_units_from_the_rest_of_the_sentence(extract, text, span, kind, unit):
+    q = quantity(extract, text, span)
+    assert (q.kind, q.unit) == (kind, unit)
+
+
+def test_a_figure_after_counts_and_a_percent_stays_a_count(extract):
+    text = "Only 9 of the 30 members met the 2% goal in 2024, up from three in 2014."
+    assert quantity(extract, text, "three").kind == "count"
