@@ -67,37 +67,47 @@ def read_jsonl_list(path: Path) -> list[Any]:
 # -- phrases: lexicon entries of several words, matched on lower-cased tokens
 
 
-def phrase_table(entries: dict[str, Any]) -> dict[tuple[str, ...], Any]:
+class PhraseTable(dict):
+    """Lexicon phrases as token tuples, longest first, with the distinct phrase lengths, so
+    a lookup tries one key per length instead of every phrase."""
+
+    lengths: tuple[int, ...] = ()
+
+
+def phrase_table(entries: dict[str, Any]) -> PhraseTable:
     """Lexicon phrases as token tuples, longest first: sorted once here, not per lookup."""
     table = {tuple(p.split()): v for p, v in entries.items()}
-    return {p: table[p] for p in sorted(table, key=len, reverse=True)}
+    ordered = PhraseTable((p, table[p]) for p in sorted(table, key=len, reverse=True))
+    ordered.lengths = tuple(sorted({len(p) for p in table}, reverse=True))
+    return ordered
+
+
+def _lengths(phrases: dict[tuple[str, ...], Any]) -> tuple[int, ...]:
+    lengths = getattr(phrases, "lengths", None)
+    return lengths if lengths is not None else tuple(sorted({len(p) for p in phrases}, reverse=True))
 
 
 def phrase_at(
     lowers: list[str], i: int, phrases: dict[tuple[str, ...], Any], taken: set[int] | None = None
 ) -> tuple[Any, int] | None:
-    """The longest phrase starting at token ``i``: (its value, its length in tokens).
-
-    ``phrases`` is longest first (``phrase_table``), so the first match is the longest."""
-    for phrase in phrases:
-        n = len(phrase)
-        if tuple(lowers[i : i + n]) == phrase and not (
+    """The longest phrase starting at token ``i``: (its value, its length in tokens)."""
+    for n in _lengths(phrases):
+        key = tuple(lowers[i : i + n])
+        if len(key) == n and key in phrases and not (
             taken and any(k in taken for k in range(i, i + n))
         ):
-            return phrases[phrase], n
+            return phrases[key], n
     return None
 
 
 def phrase_ending_at(
     lowers: list[str], i: int, phrases: dict[tuple[str, ...], Any], taken: set[int]
 ) -> tuple[Any, int] | None:
-    """The longest phrase that ends just before token ``i`` (``phrases`` longest first)."""
-    for phrase in phrases:
-        n = len(phrase)
-        if (
-            i - n >= 0
-            and tuple(lowers[i - n : i]) == phrase
-            and not any(k in taken for k in range(i - n, i))
-        ):
-            return phrases[phrase], n
+    """The longest phrase that ends just before token ``i``."""
+    for n in _lengths(phrases):
+        if i - n < 0:
+            continue
+        key = tuple(lowers[i - n : i])
+        if key in phrases and not any(k in taken for k in range(i - n, i)):
+            return phrases[key], n
     return None

@@ -145,6 +145,7 @@ class QuantityReader:
         self.weak_share_context = {"lead", "swing"}
         self.polling_words = {"poll", "polls", "polling", "pollster", "election", "survey", "voters"}
         self._polling_story = False
+        self._pint_cache: dict[str, str | None] = {}
         self.length_words = set(lexicon["length_words"])
         self.temperature_words = set(lexicon["temperature_words"])
         self._length_story = False
@@ -950,15 +951,9 @@ class QuantityReader:
 
     def _pint_symbol(self, token: Token) -> str | None:
         """A unit pint knows, of a dimension news measures (not time: that is a date)."""
-        if token.pos_ not in ("NOUN", "PROPN") or token.lower_ in self.pint_excluded:
+        if token.pos_ not in ("NOUN", "PROPN"):
             return None
-        try:
-            unit = self.units.parse_units(token.text)
-        except Exception:  # pint raises several error types for words it does not know
-            return None
-        if unit.dimensionality not in self.pint_dimensions:
-            return None
-        return self.pint_symbols.get(f"{unit:~}")
+        return self._pint_text(token.text)
 
     # -- amounts --------------------------------------------------------------
 
@@ -1036,7 +1031,8 @@ class QuantityReader:
         return None
 
     def _whole_point_at(self, doc: Doc, i: int) -> bool:
-        if i > 0 and doc[i - 1].lower_ in self.denominators:
+        token = doc[i]
+        if token.lower_ not in ("a", "an") or (i > 0 and doc[i - 1].lower_ in self.denominators):
             return False
         return self._a_whole_point([t.lower_ for t in doc[i : i + 5]], 0, set()) is not None
 
@@ -1109,15 +1105,22 @@ class QuantityReader:
         return None
 
     def _pint_text(self, text: str) -> str | None:
-        if text.lower() in self.pint_excluded:
-            return None
-        try:
-            unit = self.units.parse_units(text)
-        except Exception:  # pint raises several error types for words it does not know
-            return None
-        if unit.dimensionality not in self.pint_dimensions:
-            return None
-        return self.pint_symbols.get(f"{unit:~}")
+        """The symbol of a unit pint knows, of a dimension news measures; remembered per text,
+        since pint is slow on the words it does not know."""
+        if text in self._pint_cache:
+            return self._pint_cache[text]
+        if len(self._pint_cache) > 50_000:
+            self._pint_cache.clear()  # bounded in long batch runs
+        symbol = None
+        if text.lower() not in self.pint_excluded:
+            try:
+                unit = self.units.parse_units(text)
+            except Exception:  # pint raises several error types for words it does not know
+                unit = None
+            if unit is not None and unit.dimensionality in self.pint_dimensions:
+                symbol = self.pint_symbols.get(f"{unit:~}")
+        self._pint_cache[text] = symbol
+        return symbol
 
     def _read_scale(self, doc: Doc, amount: Amount, taken: set[int]) -> Amount:
         """Scale words after digits: "1.5 million", "12m", "1.5-billion"."""
