@@ -51,11 +51,27 @@ class CountedNouns:
         self.people_predicates = phrase_table({p: True for p in lexicon["people_predicates"]})
         self.participles = set(lexicon["participle_modifiers"])
         self.forecast_verbs = set(lexicon["forecast_verbs"])
-        self.belief_verbs = {"thought", "believed", "estimated", "expected", "said", "known", "feared"}
+        self.belief_verbs = {
+            "thought",
+            "believed",
+            "estimated",
+            "expected",
+            "said",
+            "known",
+            "feared",
+        }
         self.limit_nouns = set(lexicon["limit_nouns"])
         self.population_nouns = {"population", "count", "tally", "headcount"}
         self.quake_nouns = {"quake", "earthquake", "tremor", "aftershock", "temblor"}
-        self.casualty_verbs = {"kill", "injure", "wound", "displace", "evacuate", "strand", "sicken"}
+        self.casualty_verbs = {
+            "kill",
+            "injure",
+            "wound",
+            "displace",
+            "evacuate",
+            "strand",
+            "sicken",
+        }
 
     def what_is_counted(
         self,
@@ -149,11 +165,7 @@ class CountedNouns:
         ):
             head = head.head  # "seven more Patriot systems", "three of 36 economists"
         after = span.doc[span.end : span.end + 3]
-        if (
-            len(after) >= 2
-            and after[0].lower_ == "of"
-            and after[1].lower_ in ("them", "us", "you")
-        ):
+        if len(after) >= 2 and after[0].lower_ == "of" and after[1].lower_ in ("them", "us", "you"):
             return _last_counted_unit(found)  # "two of them time trials": the stages counted
         if _hyphen_joined(span) and _noun_like(span.doc[span.end + 1]):
             return self._noun_lemma(span.doc[span.end + 1])  # "a 22-member alliance"
@@ -256,7 +268,10 @@ class CountedNouns:
         """ "the quake measured 7.2", "an aftershock registered 6.1": a magnitude."""
         root = _figure_anchor(span)
         verb = root.head
-        if root.dep_ not in ("dobj", "attr", "npadvmod") or verb.lemma_ not in ("measure", "register"):
+        if root.dep_ not in ("dobj", "attr", "npadvmod") or verb.lemma_ not in (
+            "measure",
+            "register",
+        ):
             return False
         return any(
             c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in self.quake_nouns

@@ -84,7 +84,9 @@ def phrase_table(entries: dict[str, Any]) -> PhraseTable:
 
 def _lengths(phrases: dict[tuple[str, ...], Any]) -> tuple[int, ...]:
     lengths = getattr(phrases, "lengths", None)
-    return lengths if lengths is not None else tuple(sorted({len(p) for p in phrases}, reverse=True))
+    return (
+        lengths if lengths is not None else tuple(sorted({len(p) for p in phrases}, reverse=True))
+    )
 
 
 def phrase_at(
@@ -93,8 +95,10 @@ def phrase_at(
     """The longest phrase starting at token ``i``: (its value, its length in tokens)."""
     for n in _lengths(phrases):
         key = tuple(lowers[i : i + n])
-        if len(key) == n and key in phrases and not (
-            taken and any(k in taken for k in range(i, i + n))
+        if (
+            len(key) == n
+            and key in phrases
+            and not (taken and any(k in taken for k in range(i, i + n)))
         ):
             return phrases[key], n
     return None

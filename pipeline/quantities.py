@@ -143,7 +143,15 @@ class QuantityReader:
         self.share_point_context = set(lexicon["share_point_context"])
         self.index_words = set(lexicon["index_words"])
         self.weak_share_context = {"lead", "swing"}
-        self.polling_words = {"poll", "polls", "polling", "pollster", "election", "survey", "voters"}
+        self.polling_words = {
+            "poll",
+            "polls",
+            "polling",
+            "pollster",
+            "election",
+            "survey",
+            "voters",
+        }
         self._polling_story = False
         self._pint_cache: dict[str, str | None] = {}
         self.length_words = set(lexicon["length_words"])
@@ -306,9 +314,7 @@ class QuantityReader:
                 following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
                 counted_one = token.lower_ == "one" and self._counted_one(doc, token.i, token.i + 1)
                 if (
-                    token.lower_ == "one"
-                    and following not in self.denominators
-                    and not counted_one
+                    token.lower_ == "one" and following not in self.denominators and not counted_one
                 ) or (
                     token.lower_ != "one"
                     and following not in self.multipliers
@@ -365,7 +371,14 @@ class QuantityReader:
         if glued and (not rest or tuple(rest) in self.rate_suffixes):
             return True  # "R370 a month", "EUR25 a day" tagged DATE
         glue = self.range_openers | self.range_connectors | {"a", "an", "and", "-"}
-        glue |= {"daily", "weekly", "monthly", "quarterly", "yearly", "annual"}  # "31mn monthly users"
+        glue |= {
+            "daily",
+            "weekly",
+            "monthly",
+            "quarterly",
+            "yearly",
+            "annual",
+        }  # "31mn monthly users"
         numerals, words = 0, 0
         for token in ent:
             low = token.lower_

@@ -962,7 +962,9 @@ ELIDED_AND_MODIFIED = [
 
 
 @pytest.mark.parametrize(
-    ("text", "span", "kind", "unit"), ELIDED_AND_MODIFIED, ids=[c[0][:40] for c in ELIDED_AND_MODIFIED]
+    ("text", "span", "kind", "unit"),
+    ELIDED_AND_MODIFIED,
+    ids=[c[0][:40] for c in ELIDED_AND_MODIFIED],
 )
 def test_elided_figures_and_participle_modifiers(extract, text, span, kind, unit):
     q = quantity(extract, text, span)
@@ -1004,8 +1006,12 @@ def test_a_lone_one_that_singles_a_thing_out_is_not_a_quantity(extract, text):
 @pytest.mark.parametrize(
     ("text", "span", "kind", "unit"),
     [
-        ("The county council approved an extra Sh2.5 billion for clinics.", "Sh2.5 billion",
-         "money", "KES"),
+        (
+            "The county council approved an extra Sh2.5 billion for clinics.",
+            "Sh2.5 billion",
+            "money",
+            "KES",
+        ),
         ("Mombasa seeks Sh800m for new ferries", "Sh800m", "money", "KES"),
         ("Kampala will spend USh40 billion on drainage.", "USh40 billion", "money", "UGX"),
         # a noun coordinated before the counted plural
@@ -1013,8 +1019,12 @@ def test_a_lone_one_that_singles_a_thing_out_is_not_a_quantity(extract, text):
         # a level verb whose subject is an amount of something counted
         ("Sales of electric scooters rose 9% to 41,300 last year.", "41,300", "count", "scooter"),
         # an elided figure followed by an adverb of place
-        ("The party runs 300 offices, including 12 overseas, and pays its staff well.", "12",
-         "count", "office"),
+        (
+            "The party runs 300 offices, including 12 overseas, and pays its staff well.",
+            "12",
+            "count",
+            "office",
+        ),
         # a regular plural possessor is what is counted, an irregular genitive is a category
         ("The deal was signed by the three firms’ chief executives.", "three", "count", "firm"),
         ("She holds four women's titles in the sport.", "four", "count", "title"),
@@ -1028,12 +1038,27 @@ def test_currencies_coordination_levels_and_possessors(extract, text, span, kind
 @pytest.mark.parametrize(
     ("text", "span", "kind", "value", "unit"),
     [
-        ("The survey put Labour on 41% and the Tories on 29%, a gap of 12 points.", "12 points",
-         "percent", 12, "percentage_point"),
-        ("Poll: mayor holds 15-point lead as city votes", "15-point", "percent", 15,
-         "percentage_point"),
-        ("The margin of error is plus or minus 3 percentage points.", "3 percentage points",
-         "percent", 3, "percentage_point"),
+        (
+            "The survey put Labour on 41% and the Tories on 29%, a gap of 12 points.",
+            "12 points",
+            "percent",
+            12,
+            "percentage_point",
+        ),
+        (
+            "Poll: mayor holds 15-point lead as city votes",
+            "15-point",
+            "percent",
+            15,
+            "percentage_point",
+        ),
+        (
+            "The margin of error is plus or minus 3 percentage points.",
+            "3 percentage points",
+            "percent",
+            3,
+            "percentage_point",
+        ),
         # index and game points stay points
         ("The Kospi fell 2.1%, or 55 points, on Monday.", "55", "count", 55, "point"),
         ("The home side shot 51% and won by 9 points.", "9", "count", 9, "point"),
@@ -1047,15 +1072,31 @@ def test_points_of_shares_and_margins(extract, text, span, kind, value, unit):
 @pytest.mark.parametrize(
     ("text", "span", "kind", "value", "unit"),
     [
-        ("The bank cut its main rate by a full percentage point on Thursday.",
-         "a full percentage point", "percent", 1, "percentage_point"),
-        ("Unemployment over the past six months half a percentage point above its low worried "
-         "the board.", "half a percentage point", "percent", 0.5, "percentage_point"),
+        (
+            "The bank cut its main rate by a full percentage point on Thursday.",
+            "a full percentage point",
+            "percent",
+            1,
+            "percentage_point",
+        ),
+        (
+            "Unemployment over the past six months half a percentage point above its low worried "
+            "the board.",
+            "half a percentage point",
+            "percent",
+            0.5,
+            "percentage_point",
+        ),
         # a glued scale inside what spaCy tags as a date
         ("The app had 12mn monthly users in March.", "12mn", "count", 12e6, "user"),
         # an elided sum in the sentence after the money it repeats
-        ("A bag of rice cost 900 rupees in May. Now it costs about 1,400.", "about 1,400",
-         "money", 1400, "INR"),
+        (
+            "A bag of rice cost 900 rupees in May. Now it costs about 1,400.",
+            "about 1,400",
+            "money",
+            1400,
+            "INR",
+        ),
     ],
 )
 def test_whole_points_glued_scales_and_sums_said_before(extract, text, span, kind, value, unit):
@@ -1078,16 +1119,36 @@ def test_a_figure_naming_a_limit_counts_what_was_counted_before(extract):
     ("text", "span", "kind", "value", "unit"),
     [
         # South African rand glued as "R", in a story about South Africa
-        ("South Africa will spend R42bn on roads and R1.2-trillion in all.", "R42bn", "money",
-         42e9, "ZAR"),
-        ("South Africa will spend R42bn on roads and R1.2-trillion in all.", "R1.2-trillion",
-         "money", 1.2e12, "ZAR"),
+        (
+            "South Africa will spend R42bn on roads and R1.2-trillion in all.",
+            "R42bn",
+            "money",
+            42e9,
+            "ZAR",
+        ),
+        (
+            "South Africa will spend R42bn on roads and R1.2-trillion in all.",
+            "R1.2-trillion",
+            "money",
+            1.2e12,
+            "ZAR",
+        ),
         # glued cents in the story's currency; a glued "C" stays a temperature
-        ("In South Africa, bread will cost R18, or 45c more than last year.", "45c", "money", 0.45,
-         "ZAR"),
+        (
+            "In South Africa, bread will cost R18, or 45c more than last year.",
+            "45c",
+            "money",
+            0.45,
+            "ZAR",
+        ),
         ("Temperatures hit 31c in Lisbon on Sunday.", "31c", "measure", 31, "°C"),
-        ("Diesel costs €1.70 in Spain, and drivers pay about 9 cents a litre more in France.",
-         "about 9 cents", "money", 0.09, "EUR"),
+        (
+            "Diesel costs €1.70 in Spain, and drivers pay about 9 cents a litre more in France.",
+            "about 9 cents",
+            "money",
+            0.09,
+            "EUR",
+        ),
         # "pc" for percent, rates written with a slash
         ("The fund holds a 30pc stake in the port.", "30pc", "percent", 30, "percent"),
         ("The plant will make 8mn t/yr of ammonia.", "8mn t/yr", "measure", 8e6, "t/year"),
@@ -1114,18 +1175,41 @@ def test_a_percent_change_then_a_level_is_not_a_range(extract):
 @pytest.mark.parametrize(
     ("text", "span", "value", "low", "high", "qualifier"),
     [
-        ("Turnout was just under 40,000 voters.", "just under 40,000", None, None, 40000,
-         "less_than"),
-        ("The bill came to just over €2 million.", "just over €2 million", None, 2e6, None,
-         "more_than"),
-        ("Waves could reach as high as 4 metres.", "as high as 4 metres", None, None, 4,
-         "at_most"),
-        ("The runway was shorter than 900 metres.", "shorter than 900 metres", None, None, 900,
-         "less_than"),
+        (
+            "Turnout was just under 40,000 voters.",
+            "just under 40,000",
+            None,
+            None,
+            40000,
+            "less_than",
+        ),
+        (
+            "The bill came to just over €2 million.",
+            "just over €2 million",
+            None,
+            2e6,
+            None,
+            "more_than",
+        ),
+        ("Waves could reach as high as 4 metres.", "as high as 4 metres", None, None, 4, "at_most"),
+        (
+            "The runway was shorter than 900 metres.",
+            "shorter than 900 metres",
+            None,
+            None,
+            900,
+            "less_than",
+        ),
         # a comparative after a noun names a class by its threshold: the figure is exact
         ("Farms smaller than 5 hectares are exempt.", "5 hectares", 5, None, None, "exact"),
-        ("The show pushed its total past 40 million views.", "past 40 million", None, 40e6, None,
-         "more_than"),
+        (
+            "The show pushed its total past 40 million views.",
+            "past 40 million",
+            None,
+            40e6,
+            None,
+            "more_than",
+        ),
         ("Over the past 10 years the lake shrank.", None, None, None, None, None),
         ("Most families own two or three goats.", "two or three", None, 2, 3, "range"),
         ("The shop sells 10 or 12 bikes a week.", "10 or 12", None, 10, 12, "range"),
@@ -1167,8 +1251,11 @@ def test_a_glued_sum_with_a_rate_tagged_as_a_date_is_money(extract):
     [
         ("The district's population grew by about 12,000 in a decade.", "about 12,000", "person"),
         ("The wolf population rose to 1,140 last year.", "1,140", "wolf"),
-        ("The team won nine of its 30 matches, three of them penalty shoot-outs.", "three",
-         "match"),
+        (
+            "The team won nine of its 30 matches, three of them penalty shoot-outs.",
+            "three",
+            "match",
+        ),
         ("Divers found 40 wrecks, half of the 80 believed to lie in the bay.", "80", "wreck"),
     ],
 )
@@ -1180,19 +1267,25 @@ def test_populations_partitives_and_beliefs(extract, text, span, unit):
     ("text", "span", "kind", "unit"),
     [
         ("Wheat futures in Johannesburg closed at 4,800 rand a ton.", "4,800 rand", "money", "ZAR"),
-        ("The 1.5-percentage-point gap surprised traders.", "1.5-percentage-point", "percent",
-         "percentage_point"),
-        ("Investors expected a 20% cut and got one of below 18.", "below 18", "percent",
-         "percent"),
+        (
+            "The 1.5-percentage-point gap surprised traders.",
+            "1.5-percentage-point",
+            "percent",
+            "percentage_point",
+        ),
+        ("Investors expected a 20% cut and got one of below 18.", "below 18", "percent", "percent"),
         ("Each year about 30 cyclones form over the ocean.", "about 30", "count", "cyclone"),
-        ("The strike forced carriers to cancel 400 flights and ferry firms to stay in port.",
-         "400", "count", "flight"),
+        (
+            "The strike forced carriers to cancel 400 flights and ferry firms to stay in port.",
+            "400",
+            "count",
+            "flight",
+        ),
         ("The quake measured 6.4 and was felt in the capital.", "6.4", "measure", "magnitude"),
         ("The floods have killed dozens in the north.", "dozens", "count", "person"),
         ("Each soldier carries 5 litres of water a day.", "5 litres", "measure", "l/day"),
         ("The convoy brought six tankers of fuel a week.", "six", "count", "tanker/week"),
-        ("The plan brings a rise in the levy from 8% to 9% next year.", "8%", "percent",
-         "percent"),
+        ("The plan brings a rise in the levy from 8% to 9% next year.", "8%", "percent", "percent"),
     ],
 )
 def test_units_from_the_rest_of_the_sentence(extract, text, span, kind, unit):
