@@ -193,7 +193,7 @@ class DateResolver:
         )
         self.re_day_part = re.compile(rf"^(.+?)\s+({_alternation(self.day_parts)})$")
         self.re_quarter = re.compile(
-            rf"^({_alternation(self.quarters)})\s+quarter(?:\s+of\s+(.+)|\s+(\d{{4}}))?$"
+            rf"^({_alternation(self.quarters)})[\s-]+quarter(?:\s+of\s+(.+)|\s+(\d{{4}}))?$"
         )
         self.re_season = re.compile(
             rf"^({_alternation(self.seasons)})"
@@ -983,6 +983,8 @@ class DateStage(LexiconComponent):
         self.labels = set(lexicon.get("labels", ["DATE", "TIME"]))
         self.attach_left = {w.lower() for w in lexicon.get("attach_left", [])}
         self.future_aux = {w.lower() for w in lexicon.get("future_auxiliaries", [])}
+        self.weak_future_aux = {w.lower() for w in lexicon.get("weak_future_auxiliaries", [])}
+        self.delay_verbs = {"postpone", "delay", "defer", "push", "reschedule", "extend", "move"}
         self.future_words = {w.lower() for w in lexicon.get("future_words", [])}
         self.set_words = {w.lower() for w in lexicon.get("set_words", [])}
         self.attach_units = {w.lower() for w in lexicon.get("attach_left_units", [])}
@@ -1326,9 +1328,20 @@ class DateStage(LexiconComponent):
             if any(
                 (c.dep_ == "aux" and c.lower_ in self.future_aux)
                 or (c.dep_ in ("acomp", "xcomp") and c.lower_ in self.future_words)
+                or (
+                    c.dep_ == "aux"
+                    and c.lower_ in self.weak_future_aux
+                    and _verb_it_hangs_from(span)
+                    in (token, *[c for c in token.children if c.dep_ == "xcomp"])
+                )
                 for c in token.children
             ) and not any(c.lemma_ == "have" and c.dep_ == "aux" for c in token.children):
-                return True
+                return True  # "could return as early as Friday", not "an attack in October could"
+            finite = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+            if token.dep_ == "advcl" and token.tag_ == "VBD" and finite:
+                return (
+                    False  # "will rise from July after the panel handed down its review on Tuesday"
+                )
             if token.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "auxpass"):
                 break
             if token.dep_ == "conj" and token.tag_ == "VBD":
@@ -1338,6 +1351,8 @@ class DateStage(LexiconComponent):
             verb.tag_ not in ("VBD", "VBN") or _has_present_perfect(verb)
         ):
             return True  # "postponing the return until April", "has extended it until May"
+        if head.lower_ in ("to", "until", "till") and verb.lemma_.lower() in self.delay_verbs:
+            return True  # "postponed the start by three months to April"
         return (
             not heading
             and verb.pos_ == "VERB"
@@ -1381,6 +1396,17 @@ def _anchor_value(mention: DateMentionData) -> str | None:
 def _follows_later(span: Span) -> bool:
     before = [t.lower_ for t in span.doc[max(0, span.start - 2) : span.start]]
     return bool(before) and (before[-1] == "later" or before == ["later", "on"])
+
+
+def _verb_it_hangs_from(span: Span) -> Token | None:
+    """The verb a date hangs from, through prepositions and adverbs ("could begin as early as
+    Tuesday"); None when it hangs from a noun ("an attack in October")."""
+    head = span.root.head
+    for _ in range(3):
+        if head.pos_ not in ("ADP", "ADV"):
+            break
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") else None
 
 
 def _governing_verb(span: Span) -> Token:

@@ -845,3 +845,29 @@ def test_untensed_headline_takes_the_nearest_month(extract):
     text = "Coalition collapse paving way for early election in March\n\nThe coalition fell apart."
     record = extract(text, published="2024-12-16")
     assert [(d.text, d.value) for d in record.dates] == [("March", "2025-03")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # quarters named by their last month, by a month range, or as an adjective
+        ("Profit rose in the June quarter.", "June quarter", "2024-Q2"),
+        ("Sales in the January-March quarter fell.", "January-March quarter", "2024-Q1"),
+        ("Growth slowed in the December quarter of 2022.", "December quarter of 2022", "2022-Q4"),
+        ("Its third-quarter profit rose 10%.", "third-quarter", "2024-Q3"),
+        # a modal on the date's own verb points ahead; on another verb it does not
+        ("Service could resume as early as Tuesday.", "Tuesday", "2024-10-22"),
+        ("The outage after a fire in September could cost millions.", "September", "2024-09"),
+        # a verb of delay points ahead whatever its tense
+        ("The council postponed the vote to November.", "November", "2024-11"),
+        # a finite past clause inside a future sentence keeps its own tense
+        (
+            "Pay will rise from January after the board approved the deal on Monday.",
+            "Monday",
+            "2024-10-14",
+        ),
+    ],
+)
+def test_quarters_modals_and_delays(extract, text, span, value):
+    dates = [d for d in extract(text, published="2024-10-15").dates if d.text == span]
+    assert [d.value for d in dates] == [value]
