@@ -1169,7 +1169,15 @@ class DateStage(LexiconComponent):
         if len(words) != 2 or words[0] not in ("a", "an", "per") or span.start == 0:
             return False
         before = span.doc[span.start - 1]
-        return before.like_num or before.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL", "PERCENT")
+        if before.like_num or before.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL", "PERCENT"):
+            return True
+        # "209 rupees a month", "40,000 extra appointments a week": a figure a few nouns before
+        for token in reversed(span.doc[max(span.sent.start, span.start - 5) : span.start]):
+            if token.pos_ in ("VERB", "AUX", "ADP", "PUNCT") and token.lower_ != "of":
+                return False
+            if token.like_num or token.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL"):
+                return True
+        return False
 
     def _is_measured_time(self, span: Span) -> bool:
         """Race times and margins ("31 seconds back", "2 hours, 11 minutes") are measures."""

@@ -871,3 +871,8 @@ def test_untensed_headline_takes_the_nearest_month(extract):
 def test_quarters_modals_and_delays(extract, text, span, value):
     dates = [d for d in extract(text, published="2024-10-15").dates if d.text == span]
     assert [d.value for d in dates] == [value]
+
+
+def test_a_rate_a_few_nouns_after_its_figure_is_not_a_duration(extract):
+    record = extract("Users paid 180 rupees a month and booked 3,000 extra seats a week.")
+    assert [d.text for d in record.dates] == []
