@@ -100,9 +100,6 @@ class CountedNouns:
             unit = self._noun_lemma(plural)  # the parse lost it: "700 deployed ... missiles"
         if unit is None and is_range:
             unit = self._counted_noun(figures, found)
-        following = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
-        if unit is not None and (unit,) in self.people_predicates and following == unit:
-            return "count", "person"  # "1.28 million march", with "march" parsed as a noun
         if unit is not None:
             return "count", self._count_rate(span, unit)
         if self._describes_people(span):
@@ -305,16 +302,14 @@ class CountedNouns:
         return k + 1 >= len(doc) or doc[k + 1].lower_ != "to"  # not "120 workers expected to"
 
     def _believed_to(self, span: Span) -> bool:
-        """ "fewer than half of the roughly 25,000 thought to exist", "up from 5,000 forecast
-        previously": a figure followed by a verb of belief or forecast stands for a noun said
-        before it."""
+        """ "fewer than half of the roughly 25,000 thought to exist": a figure followed by a
+        verb of belief and "to" stands for a noun said before it."""
         doc, end = span.doc, span.end
-        if end + 1 >= len(doc):
-            return False
-        following, after = doc[end], doc[end + 1]
-        if following.lower_ in self.belief_verbs and after.lower_ == "to":
-            return True
-        return following.lower_ in self.forecast_verbs and after.pos_ not in ("NOUN", "PROPN")
+        return (
+            end + 1 < len(doc)
+            and doc[end].lower_ in self.belief_verbs
+            and doc[end + 1].lower_ == "to"
+        )
 
     def _per_figure(self, span: Span) -> bool:
         """ "45 per 100,000 inhabitants": the noun belongs to the base, not to the 45."""
@@ -686,13 +681,7 @@ def _plural_noun_after(
             continue  # "96 AH-64E Apache attack helicopters"
         if token.tag_ not in _NOUN_MODIFIER_TAGS or (token.tag_ == "CC" and token.i == span.end):
             return None  # "added 25,000 and government payrolls grew": "and" joins clauses
-        gerund = token.tag_ == "VBG" and bool(participles)  # "60,000 oscillating tower fans"
-        if (
-            token.tag_.startswith("VB")
-            and token.dep_ != "amod"
-            and token.lower_ not in participles
-            and not gerund
-        ):
+        if token.tag_.startswith("VB") and token.dep_ != "amod" and token.lower_ not in participles:
             return None  # "74,530 included children": a verb, not a modifier
     return None
 

@@ -833,11 +833,7 @@ class QuantityReader:
             return None
         if first.percent_unit and not second.percent_unit:
             return None  # "soars 37% to 430,000 offences": a change, then a level
-        qualified = first.start > 1 and (lowers[first.start - 1],) in self.qualifiers_before
-        by = first.start > 0 and (
-            lowers[first.start - 1] == "by" or (qualified and lowers[first.start - 2] == "by")
-        )  # "risen by about £3 to £70"
-        if doc[i].lower_ == "to" and by:
+        if doc[i].lower_ == "to" and first.start > 0 and lowers[first.start - 1] == "by":
             # "jumped by 249,000 to 1.1 million": a change, then a level far above it; "down by
             # 100 to 150 naira" is a range of the change.
             low, high = _share_units(first, second)
@@ -1701,9 +1697,7 @@ def _to_float(digits: str) -> float:
 
 
 def _times(value: float | None, factor: float) -> float | None:
-    """``value * factor`` without binary noise in the digits ("$4.1 billion" is 4100000000.0,
-    not 4099999999.9999995)."""
-    return None if value is None else float(f"{value * factor:.15g}")
+    return None if value is None else value * factor
 
 
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "

@@ -1296,34 +1296,3 @@ def test_units_from_the_rest_of_the_sentence(extract, text, span, kind, unit):
 def test_a_figure_after_counts_and_a_percent_stays_a_count(extract):
     text = "Only 9 of the 30 members met the 2% goal in 2024, up from three in 2014."
     assert quantity(extract, text, "three").kind == "count"
-
-
-@pytest.mark.parametrize(
-    ("text", "span", "kind", "value", "unit"),
-    [
-        ("Pension reform passes as 900,000 march in Paris", "900,000", "count", 900000, "person"),
-        ("Farmers staged hundreds of protests last winter.", "hundreds", "count", None, "protest"),
-        (
-            "The plant will hire 4,000 workers, up from 2,500 forecast earlier.",
-            "2,500",
-            "count",
-            2500,
-            "worker",
-        ),
-        (
-            "It sits on a 120,000-square-metre site.",
-            "120,000-square-metre",
-            "measure",
-            120000,
-            "m²",
-        ),
-        ("The firm recalled about 8,000 rotating desk fans.", "about 8,000", "count", 8000, "fan"),
-        ("Fares rose by about £4 to £65 per seat.", "£65", "money", 65, "GBP"),
-        ("The appeal seeks $4.1 billion.", "$4.1 billion", "money", 4_100_000_000, "USD"),
-    ],
-)
-def test_more_people_predicates_forecasts_measures_and_clean_values(
-    extract, text, span, kind, value, unit
-):
-    q = quantity(extract, text, span)
-    assert (q.kind, q.value, q.unit) == (kind, value, unit)
