@@ -1697,7 +1697,9 @@ def _to_float(digits: str) -> float:
 
 
 def _times(value: float | None, factor: float) -> float | None:
-    return None if value is None else value * factor
+    """``value * factor`` without binary noise in the digits ("$4.1 billion" is 4100000000.0,
+    not 4099999999.9999995)."""
+    return None if value is None else float(f"{value * factor:.15g}")
 
 
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "

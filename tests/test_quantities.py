@@ -1296,3 +1296,7 @@ def test_units_from_the_rest_of_the_sentence(extract, text, span, kind, unit):
 def test_a_figure_after_counts_and_a_percent_stays_a_count(extract):
     text = "Only 9 of the 30 members met the 2% goal in 2024, up from three in 2014."
     assert quantity(extract, text, "three").kind == "count"
+
+
+def test_scaled_values_carry_no_binary_noise(extract):
+    assert quantity(extract, "The appeal seeks $4.1 billion.", "$4.1 billion").value == 4.1e9
