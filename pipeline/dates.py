@@ -1361,11 +1361,15 @@ class DateStage(LexiconComponent):
             return True  # "postponing the return until April", "has extended it until May"
         if head.lower_ in ("to", "until", "till") and verb.lemma_.lower() in self.delay_verbs:
             return True  # "postponed the start by three months to April"
+        # "reports results on Thursday" is an event ahead; "reports that ..." says something
+        reports_an_event = verb.lemma_.lower() == "report" and any(
+            c.dep_ == "dobj" for c in verb.children
+        )
         return (
             not heading
             and verb.pos_ == "VERB"
             and verb.tag_ in ("VBZ", "VBP")
-            and verb.lemma_.lower() not in self.present_not_ahead
+            and (verb.lemma_.lower() not in self.present_not_ahead or reports_an_event)
             and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
         )
 

@@ -876,3 +876,8 @@ def test_quarters_modals_and_delays(extract, text, span, value):
 def test_a_rate_a_few_nouns_after_its_figure_is_not_a_duration(extract):
     record = extract("Users paid 180 rupees a month and booked 3,000 extra seats a week.")
     assert [d.text for d in record.dates] == []
+
+
+def test_a_company_that_reports_results_on_a_weekday_points_ahead(extract):
+    record = extract("The bank, which reports results on Thursday, cut jobs.", published="2024-07-22")
+    assert [(d.text, d.value) for d in record.dates] == [("Thursday", "2024-07-25")]
