@@ -1369,6 +1369,7 @@ class DateStage(LexiconComponent):
             not heading
             and verb.pos_ == "VERB"
             and verb.tag_ in ("VBZ", "VBP")
+            and (verb.tag_ != "VBZ" or verb.lower_.endswith("s"))  # "unfroze" tagged VBZ
             and (verb.lemma_.lower() not in self.present_not_ahead or reports_an_event)
             and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
         )

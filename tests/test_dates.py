@@ -881,3 +881,11 @@ def test_a_rate_a_few_nouns_after_its_figure_is_not_a_duration(extract):
 def test_a_company_that_reports_results_on_a_weekday_points_ahead(extract):
     record = extract("The bank, which reports results on Thursday, cut jobs.", published="2024-07-22")
     assert [(d.text, d.value) for d in record.dates] == [("Thursday", "2024-07-25")]
+
+
+def test_a_past_verb_the_tagger_calls_present_does_not_point_ahead(extract):
+    record = extract(
+        "The European Commission unfroze €10.2 billion for Budapest in December, before the summit.",
+        published="2024-02-01",
+    )
+    assert [(d.text, d.value) for d in record.dates] == [("December", "2023-12")]
