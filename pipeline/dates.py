@@ -1049,7 +1049,7 @@ class DateStage(LexiconComponent):
             period = _anchor_value(mention)
             if period and not self._is_baseline(span, mention.granularity == "day"):
                 anchor = (sentence.start, period)
-        doc._.dates = _without_overlaps(mentions)
+        doc._.dates = _joined_durations(_without_overlaps(mentions), doc.text)
         return doc
 
     def _candidate_spans(self, doc: Doc) -> list[Span]:
@@ -1442,6 +1442,47 @@ def _previous_sentence_start(sentence: Span) -> int:
     if sentence.start == 0:
         return 0
     return sentence.doc[sentence.start - 1].sent.start
+
+
+_DURATION = re.compile(
+    r"^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?$"
+)
+
+
+def _joined_durations(mentions: list[DateMentionData], text: str) -> list[DateMentionData]:
+    """ "five years and six months": two durations joined by "and", the second in a smaller
+    unit, are one duration (P5Y6M)."""
+    joined: list[DateMentionData] = []
+    for mention in mentions:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.kind == mention.kind == "duration"
+            and last.qualifier == mention.qualifier == "exact"
+            and text[last.end : mention.start] == " and "
+            and last.value
+            and mention.value
+        ):
+            left, right = _DURATION.match(last.value), _DURATION.match(mention.value)
+            if left and right:
+                parts = [a or b for a, b in zip(left.groups(), right.groups(), strict=True)]
+                used_left = [i for i, g in enumerate(left.groups()) if g]
+                used_right = [i for i, g in enumerate(right.groups()) if g]
+                if used_left and used_right and max(used_left) < min(used_right):
+                    if parts[2] and any(parts[i] for i in (0, 1, 3)):
+                        # ISO 8601 keeps weeks alone: "two months and three weeks" is P2M21D
+                        days = float(parts[2]) * 7 + float(parts[3] or 0)
+                        parts[2], parts[3] = None, _number(days)
+                    value = "P" + "".join(
+                        f"{p}{unit}" for p, unit in zip(parts, "YMWD", strict=True) if p
+                    )
+                    granularity = "day" if parts[3] else mention.granularity
+                    joined[-1] = DateMentionData(
+                        last.start, mention.end, "duration", value, granularity
+                    )
+                    continue
+        joined.append(mention)
+    return joined
 
 
 def _without_overlaps(mentions: list[DateMentionData]) -> list[DateMentionData]:

@@ -879,7 +879,9 @@ def test_a_rate_a_few_nouns_after_its_figure_is_not_a_duration(extract):
 
 
 def test_a_company_that_reports_results_on_a_weekday_points_ahead(extract):
-    record = extract("The bank, which reports results on Thursday, cut jobs.", published="2024-07-22")
+    record = extract(
+        "The bank, which reports results on Thursday, cut jobs.", published="2024-07-22"
+    )
     assert [(d.text, d.value) for d in record.dates] == [("Thursday", "2024-07-25")]
 
 
@@ -889,3 +891,15 @@ def test_a_past_verb_the_tagger_calls_present_does_not_point_ahead(extract):
         published="2024-02-01",
     )
     assert [(d.text, d.value) for d in record.dates] == [("December", "2023-12")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("She was jailed for four years and three months.", "four years and three months", "P4Y3M"),
+        ("The strike lasted one month and two weeks.", "one month and two weeks", "P1M14D"),
+    ],
+)
+def test_durations_joined_by_and_are_one_duration(extract, text, span, value):
+    dates = extract(text, published="2024-05-02").dates
+    assert [(d.text, d.kind, d.value) for d in dates] == [(span, "duration", value)]
