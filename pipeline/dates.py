@@ -1058,6 +1058,9 @@ class DateStage(LexiconComponent):
             if ent.label_ in self.year_led_labels and re.fullmatch(r"\d{4}", ent[0].text):
                 spans.append(Span(doc, ent.start, ent.start + 1, label="DATE"))  # "2028 Olympics"
                 continue
+            if self._year_tagged_cardinal(ent):
+                spans.append(Span(doc, ent.start, ent.end, label="DATE"))  # "by 2022 its share"
+                continue
             if ent.label_ == "QUANTITY" and ent[-1].lemma_.lower() in self.time_unit_words:
                 pass  # "a little over four hours": the model calls some durations quantities
             elif ent.label_ == "CARDINAL" and re.fullmatch(r"\d{4}/\d{2}(?:\d{2})?", ent.text):
@@ -1162,6 +1165,15 @@ class DateStage(LexiconComponent):
                 following += 1
             return following
         return end
+
+    def _year_tagged_cardinal(self, ent: Span) -> bool:
+        """ "by 2022 its share had fallen": a year the model tagged CARDINAL, after a
+        preposition of time."""
+        if ent.label_ != "CARDINAL" or len(ent) != 1 or not re.fullmatch(r"\d{4}", ent.text):
+            return False
+        if not 1900 <= int(ent.text) <= 2100 or ent.start == 0:
+            return False
+        return ent.doc[ent.start - 1].lower_ in ("in", "by", "since", "until", "before", "after")
 
     def _is_rate(self, span: Span) -> bool:
         """ "$300 billion a year", "2 million barrels a day": a rate, not a date."""

@@ -903,3 +903,8 @@ def test_a_past_verb_the_tagger_calls_present_does_not_point_ahead(extract):
 def test_durations_joined_by_and_are_one_duration(extract, text, span, value):
     dates = extract(text, published="2024-05-02").dates
     assert [(d.text, d.kind, d.value) for d in dates] == [(span, "duration", value)]
+
+
+def test_a_year_tagged_as_a_number_after_a_preposition_is_a_date(extract):
+    record = extract("By 2021 its share had fallen to a tenth.", published="2024-05-02")
+    assert [(d.text, d.value) for d in record.dates] == [("2021", "2021")]
