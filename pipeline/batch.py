@@ -20,6 +20,7 @@ import datetime as dt
 import json
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 import time
@@ -55,6 +56,7 @@ DEFAULT_GLOBS = ("*.txt", "*.jsonl")
 # too_large, bad_metadata).
 BAD_JSONL = "bad_jsonl"
 PROCESSING_ERROR = "processing_error"
+TIMEOUT = "timeout"
 PARTIAL_SUFFIX = ".partial"
 
 
@@ -90,6 +92,7 @@ class BatchConfig:
     batch_size: int = 32
     published: dt.date | None = None
     max_bytes: int = MAX_INPUT_BYTES
+    timeout: float | None = None  # seconds one article may take; None: no limit
 
 
 @dataclass
@@ -305,7 +308,8 @@ def process_chunk(nlp: Language, items: Sequence[WorkItem], config: BatchConfig)
         else:
             todo.append((i, article))
     articles = [article for _, article in todo]
-    for (i, _), outcome in zip(todo, _process_articles(nlp, articles), strict=True):
+    processed = _process_articles(nlp, articles, config.timeout)
+    for (i, _), outcome in zip(todo, processed, strict=True):
         outcomes[i] = outcome
     return [outcome for outcome in outcomes if outcome is not None]
 
@@ -321,16 +325,47 @@ def _load(item: WorkItem, config: BatchConfig) -> RawArticle:
     )
 
 
-def _process_articles(nlp: Language, articles: list[RawArticle]) -> list[Outcome]:
+class ArticleTimeout(Exception):
+    """Raised inside the pipeline when an article runs past its time limit."""
+
+
+@contextlib.contextmanager
+def _deadline(seconds: float | None) -> Iterator[None]:
+    """Raise ``ArticleTimeout`` if the block runs longer than ``seconds``. A timer signal
+    works only in a process's main thread (our worker processes, a single process); in
+    threads (Dask workers) the limit is not applied."""
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if seconds is None or not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: Any) -> None:
+        raise ArticleTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _process_articles(
+    nlp: Language, articles: list[RawArticle], timeout: float | None = None
+) -> list[Outcome]:
+    """One ``nlp.pipe`` batch; if an article breaks it or the batch runs past ``timeout``
+    seconds per article, the articles are redone one by one to find the culprit."""
     if not articles:
         return []
     with nlp.memory_zone():
         try:
-            docs = nlp.pipe((make_doc(nlp, a) for a in articles), batch_size=len(articles))
-            return [_record(doc, a) for doc, a in zip(docs, articles, strict=True)]
-        except Exception:  # one article broke the batch: redo them one by one to find it
+            with _deadline(timeout * len(articles) if timeout else None):
+                docs = nlp.pipe((make_doc(nlp, a) for a in articles), batch_size=len(articles))
+                return [_record(doc, a) for doc, a in zip(docs, articles, strict=True)]
+        except Exception:  # one article broke the batch or was too slow: redo one by one
             pass
-    return [_process_one(nlp, article) for article in articles]
+    return [_process_one(nlp, article, timeout) for article in articles]
 
 
 def _record(doc: Any, article: RawArticle) -> Outcome:
@@ -340,10 +375,14 @@ def _record(doc: Any, article: RawArticle) -> Outcome:
         return _processing_error(article, exc)
 
 
-def _process_one(nlp: Language, article: RawArticle) -> Outcome:
+def _process_one(nlp: Language, article: RawArticle, timeout: float | None = None) -> Outcome:
     with nlp.memory_zone():
         try:
-            return _record(nlp(make_doc(nlp, article)), article)
+            with _deadline(timeout):
+                return _record(nlp(make_doc(nlp, article)), article)
+        except ArticleTimeout:
+            message = f"took longer than {timeout:g} s (--timeout)"
+            return Outcome("error", error_line(article.path, article.doc_id, TIMEOUT, message))
         except Exception as exc:
             return _processing_error(article, exc)
 
@@ -736,6 +775,13 @@ def batch_command(
     resume: Annotated[
         bool, typer.Option("--resume", help="Skip articles already in the output.")
     ] = False,
+    timeout: Annotated[
+        float | None,
+        typer.Option(
+            min=0.1,
+            help="Seconds one article may take; a slower one is an error line (local engine).",
+        ),
+    ] = None,
 ) -> None:
     """Process many articles into JSONL claim records, one per line, in input order."""
     console = Console(stderr=True)
@@ -752,6 +798,7 @@ def batch_command(
         batch_size=batch_size,
         published=published_date,
         max_bytes=max_bytes,
+        timeout=timeout,
     )
     globs = tuple(glob) if glob else DEFAULT_GLOBS
     progress = progress_bar(console)

@@ -171,6 +171,34 @@ def test_an_exception_in_the_pipeline_becomes_an_error_line(tmp_path: Path) -> N
     ]  # fmt: skip
 
 
+@Language.component("test_batch_stalls_on_slow")
+def _stalls_on_slow(doc: Doc) -> Doc:
+    if "SLOW" in doc.text:
+        time.sleep(3)
+    return doc
+
+
+def test_an_article_past_the_timeout_becomes_an_error_line_and_the_batch_goes_on(
+    tmp_path: Path,
+) -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("test_batch_stalls_on_slow")
+    feed = tmp_path / "feed.jsonl"
+    texts = {"a": "Calm day.", "b": "A SLOW one.", "c": "Calm again."}
+    feed.write_text("".join(json.dumps({"id": k, "text": v}) + "\n" for k, v in texts.items()))
+    out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
+
+    started = time.monotonic()
+    summary = run_batch(
+        [str(feed)], str(out), errors=str(errors), nlp=nlp, config=BatchConfig(timeout=0.5)
+    )
+
+    assert time.monotonic() - started < 2.5  # the slow article was cut short, twice at most
+    assert (summary.ok, summary.failed, summary.exit_code) == (2, 1, 1)
+    assert [r["doc_id"] for r in read_jsonl(out)] == ["a", "c"]
+    assert [(e["doc_id"], e["error"]["type"]) for e in read_jsonl(errors)] == [("b", "timeout")]
+
+
 def test_jsonl_line_fields_become_the_article() -> None:
     line = json.dumps({"id": "n1", "text": "Rain fell.", "published": "2024-05-02T08:00:00Z",
                        "outlet": "Daily Tide", "url": "https://example.org/n1"})  # fmt: skip
