@@ -62,6 +62,7 @@ class CountedNouns:
         }
         self.limit_nouns = set(lexicon["limit_nouns"])
         self.population_nouns = {"population", "count", "tally", "headcount"}
+        self.level_nouns = {"record", "total", "peak", "high", "low", "tally", "level"}
         self.quake_nouns = {"quake", "earthquake", "tremor", "aftershock", "temblor"}
         self.casualty_verbs = {
             "kill",
@@ -118,6 +119,8 @@ class CountedNouns:
         header = self.table_header_noun(span)
         if header is not None:  # "Results by party (seats won):" then "LDP 191 (247)"
             return "count", self._noun_lemma(header)
+        if self._indian_sum(span, figures, found):
+            return "money", "INR"  # "Punjab Kings paid 11.75 crore": rupees, in an Indian story
         if self._quake_magnitude(span):
             return "measure", "magnitude"  # "the quake measured 7.2"
         if self._casualties(span):
@@ -191,7 +194,11 @@ class CountedNouns:
                 and head.head.i > head.i
                 and head.head.pos_ in ("NOUN", "PROPN")
                 and not _plural_possessor(head)
-                and not (head.tag_ == "NNS" and head.dep_ in ("compound", "nmod"))
+                and not (
+                    head.tag_ == "NNS"
+                    and head.dep_ in ("compound", "nmod")
+                    and head.head.lower_ not in self.collective_nouns
+                )  # "armed forces personnel" counts personnel
             ):
                 head = head.head  # "180 county and town plows", not "25 typhoons form"
             if head.lower_ in self.anaphoric_nouns:
@@ -263,6 +270,18 @@ class CountedNouns:
                 lowers = [t.lower_ for t in doc[token.i + 1 : token.i + 4]]
                 return self.rate_after(lowers, 0)
         return None
+
+    def _indian_sum(self, span: Span, figures: Span, found: Found) -> bool:
+        """A figure in lakh or crore with no noun after it, in a story that counts rupees."""
+        if not any(t.lower_ in ("crore", "crores", "lakh", "lakhs") for t in figures):
+            return False
+        if not self._elliptical(span):
+            return False
+        same_sentence = [m for m, o in found if span.sent.start <= o.start < span.start]
+        if same_sentence and same_sentence[-1].kind == "count" and same_sentence[-1].unit:
+            return False  # "10.1 crore people ..., and another 13.6 crore with prediabetes"
+        rupees = any(m.kind == "money" and (m.unit or "").startswith("INR") for m, _ in found)
+        return rupees or "rupee" in span.doc.text.lower()
 
     def _quake_magnitude(self, span: Span) -> bool:
         """ "the quake measured 7.2", "an aftershock registered 6.1": a magnitude."""
@@ -369,6 +388,9 @@ class CountedNouns:
         population = self._population_counted(span)
         if population is not None:
             return "count", population
+        level = self._level_said_before(span, found)
+        if level is not None:
+            return "count", level
         subject = self._level_subject(span)
         if subject is not None:
             return "count", self._noun_lemma(subject)
@@ -469,6 +491,21 @@ class CountedNouns:
         noun = span.root.head if span.root.dep_ == "nummod" else span.root
         return noun.dep_ == "pobj" and noun.head.lower_ in self.locative_prepositions
 
+    def _level_said_before(self, span: Span, found: Found) -> str | None:
+        """ "shrunk to about 500,000 active-duty troops from more than 690,000": the figure
+        after "from" counts what the figure of the same verb counted."""
+        root = _figure_anchor(span)
+        if root.dep_ != "pobj" or root.head.lower_ != "from":
+            return None
+        verb = root.head.head
+        for mention, other in reversed(found):
+            if other.start >= span.start or other.start < span.sent.start:
+                continue
+            noun = other.root.head if other.root.dep_ == "nummod" else other.root
+            if mention.kind == "count" and mention.unit and noun.head.head == verb:
+                return mention.unit  # the same rate too: "1.68 children per woman, from 1.79"
+        return None
+
     def _population_counted(self, span: Span) -> str | None:
         """ "the city's population has grown by almost 400,000" counts people; "the tiger
         population rose to 3,682" (or "tiger count") counts tigers."""
@@ -489,7 +526,15 @@ class CountedNouns:
         its plural subject counts that subject; not "payrolls rose by 114,000" (a change) nor
         "sales reached 1.3 million" (a plural that is an amount, not things counted)."""
         root = _figure_anchor(span)
-        if root.dep_ == "pobj" and root.head.lower_ in self.level_prepositions:
+        prep = root.head
+        if (
+            root.dep_ == "pobj"
+            and prep.lower_ == "of"
+            and prep.head.lower_ in self.level_nouns
+            and prep.head.dep_ in ("dobj", "attr")
+        ):
+            verb = prep.head.head  # "arrests hit a record of more than 23,000"
+        elif root.dep_ == "pobj" and root.head.lower_ in self.level_prepositions:
             verb = root.head.head
         elif root.dep_ in ("dobj", "attr"):
             verb = root.head

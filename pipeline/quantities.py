@@ -155,7 +155,6 @@ class QuantityReader:
         self._polling_story = False
         self._pint_cache: dict[str, str | None] = {}
         self.length_words = set(lexicon["length_words"])
-        self.temperature_words = set(lexicon["temperature_words"])
         self._length_story = False
         self._rand_story = False
         self.cent_currencies = set(lexicon["cent_currencies"])
@@ -839,7 +838,13 @@ class QuantityReader:
             low, high = _share_units(first, second)
             if low.value is not None and high.value is not None and high.value >= 3 * low.value:
                 return None
-        if doc[i].lower_ == "to" and doc[i].head.pos_ in ("VERB", "AUX") and opener != "between":
+        priced_at = first.start > 0 and lowers[first.start - 1] == "at"  # "priced at 10 to 12"
+        if (
+            doc[i].lower_ == "to"
+            and doc[i].head.pos_ in ("VERB", "AUX")
+            and opener != "between"
+            and not priced_at
+        ):
             # "rose 2% to 4.3%" is a change, not a range; "voted 52 to 21" is a tally.
             tally = _plain(first) and _plain(second) and _descending(first, second)
             return second if tally else None
@@ -900,7 +905,11 @@ class QuantityReader:
         if len(self._scales_named) == 1:
             return next(iter(self._scales_named))
         below_zero = value is not None and value < 0  # "at minus 10 degrees": no angle
-        if not below_zero and not any(t.lower_ in self.temperature_words for t in span.sent):
+        sentence = span.sent
+        warming = "industrial" in sentence.text.lower()  # "1.53 degrees above pre-industrial"
+        if not (below_zero or warming) and not any(
+            t.lower_ in self.temperature_words for t in sentence
+        ):
             return "°"
         return "°F" if value is not None and value > 60 else "°C"
 
@@ -1140,6 +1149,8 @@ class QuantityReader:
         j = amount.end
         while j < len(doc) and j not in taken:
             low = doc[j].lower_
+            if low.endswith(".") and low[:-1] in self.glued_scales:
+                low = low[:-1]  # "£38.2m." at the end of a sentence: the tokenizer keeps the dot
             glued = doc[j - 1].whitespace_ == ""
             if low == "-" and glued and j + 1 < len(doc) and doc[j + 1].lower_ in self.scales:
                 j += 1
@@ -1177,6 +1188,8 @@ class QuantityReader:
         people" or "£6m")."""
         if not self._length_story or amount.currency:
             return False
+        if doc[j].text.endswith("."):
+            return True  # "won bronze at 5.90m." ends its sentence: nothing follows
         if amount.start > 0 and self._currency_symbol(doc[amount.start - 1]):
             return False  # "£31m"
         following = doc[j + 1] if j + 1 < len(doc) else None
@@ -1602,7 +1615,10 @@ class QuantityReader:
             kind, unit = self.nouns.what_is_counted(
                 span, figure, figures, second is not None, last.scale, found, last.value
             )
-        mention = QuantityMention(span.start_char, span.end_char, kind, unit=unit)
+        end_char = span.end_char
+        if span[-1].text.endswith(".") and span[-1].lower_[:-1] in self.glued_scales:
+            end_char -= 1  # the sentence's full stop is not part of "£38.2m"
+        mention = QuantityMention(span.start_char, end_char, kind, unit=unit)
         if first.kind == "vague":
             mention.qualifier = "vague"
         elif second is not None:

@@ -1300,3 +1300,90 @@ def test_a_figure_after_counts_and_a_percent_stays_a_count(extract):
 
 def test_scaled_values_carry_no_binary_noise(extract):
     assert quantity(extract, "The appeal seeks $4.1 billion.", "$4.1 billion").value == 4.1e9
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "value", "unit"),
+    [
+        (
+            "Abu Dhabi's bank earned Dh1.9 billion and paid 20 fils a share.",
+            "Dh1.9 billion",
+            "money",
+            1.9e9,
+            "AED",
+        ),
+        (
+            "Abu Dhabi's bank earned Dh1.9 billion and paid 20 fils a share.",
+            "20 fils",
+            "money",
+            0.2,
+            "AED",
+        ),
+        (
+            "The council cut spending by £12.5m. Libraries will close.",
+            "£12.5m",
+            "money",
+            12.5e6,
+            "GBP",
+        ),
+        (
+            "The index put 2023 at 1.45 degrees above pre-industrial levels.",
+            "1.45 degrees",
+            "measure",
+            1.45,
+            "°C",
+        ),
+        (
+            "The team sold Rao for 6.5 crore rupees and bought Iyer for 4 crore.",
+            "4 crore",
+            "money",
+            4e7,
+            "INR",
+        ),
+        (
+            "The city has 2.1 crore residents and another 40 lakh in its suburbs.",
+            "40 lakh",
+            "count",
+            4e6,
+            "resident",
+        ),
+        (
+            "The navy has shrunk to 40,000 sailors from more than 60,000 in 1990.",
+            "more than 60,000",
+            "count",
+            None,
+            "sailor",
+        ),
+        (
+            "Seizures at the port hit a record of 1,200 last year.",
+            "1,200",
+            "count",
+            1200,
+            "seizure",
+        ),
+        (
+            "Shares were priced at 300 to 320 rupees each.",
+            "300 to 320 rupees",
+            "money",
+            None,
+            "INR",
+        ),
+        (
+            "Hackers stole the data of 90,000 armed forces personnel.",
+            "90,000",
+            "count",
+            90000,
+            "personnel",
+        ),
+    ],
+)
+def test_dirhams_crore_levels_said_before_and_prices(extract, text, span, kind, value, unit):
+    q = quantity(extract, text, span)
+    assert (q.kind, q.unit) == (kind, unit)
+    if value is not None:
+        assert math.isclose(q.value, value)
+
+
+def test_a_glued_m_at_the_end_of_a_sentence_is_metres_in_a_story_of_lengths(extract):
+    text = "She took bronze at 4.80m. Her best is 4.95 metres."
+    assert quantity(extract, text, "4.80m").unit == "m"
