@@ -9,8 +9,12 @@ organisations from ``configs/entity_patterns.jsonl``). In order:
 2. trim a leading "the" and a trailing possessive ("Russia’s" -> "Russia"), a date
    after "on" ("Council on Tuesday"), lowercase glosses ("state Assembly", "X
    province"); split at an inner possessive ("Egypt’s Ministry of Water");
-3. repair a name cut short ("Choe Son" + "Hui") and an organisation cut at
-   "for"/"of" ("Center" -> "Center for a New American Security");
+3. repair a name cut short ("Choe Son" + "Hui", "Jannik" + "Sinner"), an organisation
+   cut at "for"/"of" ("Center" -> "Center for a New American Security") or at "and"
+   ("Rivia Bakers and Confectioners Association"), a club split from its town
+   ("Leeds" + "United"), a firm named in the possessive ("Moody's"), a region of a
+   continent ("West Africa" LOC); one-word amounts the model took for names ("R150bn")
+   get a numeric label;
 4. relabel from the words around a name: a role noun makes a person ("military
    watcher Yury Butusov", "X, her lawyer"); a class noun before it or heading its
    appositive says ORG / GPE / LOC / PRODUCT / FAC ("the accounting firm X", "the
@@ -19,10 +23,11 @@ organisations from ``configs/entity_patterns.jsonl``). In order:
    Authority") makes an ORG; a head word sets other kinds ("X Mosque" FAC, "Lake X"
    LOC, "Hurricane X" EVENT); an acronym is no PERSON; a match score is cut off;
 5. make labels agree within the article: context cues first, then a person's name
-   parts, club names ("Dortmund" after "Borussia Dortmund", unless the article
-   says "in Dortmund"), the gazetteer, else the majority label per name;
+   parts, a place after "in" ("builders in Dhaka"), club names ("Dortmund" after
+   "Borussia Dortmund", unless the article says "in Dortmund"), the gazetteer, else
+   the majority label per name;
 6. tag repeated names the model missed (often in the headline), with the
-   article's label for them;
+   article's label for them, and numbered facilities ("Line 14");
 7. set ``span._.canonical``: "Flynn" and "Kim" become the full names met in the
    article.
 
@@ -44,6 +49,11 @@ from spacy.util import filter_spans
 from .extensions import ArticleMeta, article_of, in_ranges, register_extensions
 from .lexicon import LexiconComponent
 
+# "R150bn", "Rs9.7bn", "S$6.71", "340ml": an amount written as one word, which the model
+# may take for a name. A prefix of capitals alone needs a decimal or suffix ("K9" is a name).
+_AMOUNT = re.compile(
+    r"^(?P<cur>[A-Z]{1,2}\$|[A-Z][a-z]?|\$)?(?P<num>\d[\d,]*(?P<dec>\.\d+)?)(?P<suf>[a-z]{1,3})?$"
+)
 _SCORE = re.compile(r"\s\d+ ?[-–] ?\d+$")  # a match score glued to a team name: "Dortmund 2-0"
 
 
@@ -74,10 +84,17 @@ class EntityFixStage(LexiconComponent):
         self.role_nouns = lower("person_role_nouns")
         self.org_words = lower("org_words")
         self.org_heads = lower("org_heads_taking_of_for")
-        self.org_final_words = lower("org_final_words")
+        self.club_suffixes = lower("club_suffixes")
+        self.org_final_words = lower("org_final_words") | self.club_suffixes
         self.title_phrases = {tuple(p) for p in lexicon.get("title_phrases", [])}
         self.title_phrase_lengths = sorted({len(p) for p in self.title_phrases})
         self.max_extension = int(lexicon.get("max_name_extension", 2))
+        self.scale_suffixes = lower("scale_suffixes")
+        self.continents = lower("continents")
+        self.compass_words = lower("compass_words")
+        self.relabel_after_locative = set(lexicon.get("labels_meaning_place_after_locative", []))
+        self.not_amount_suffixes = lower("suffixes_not_amounts")
+        self.max_coordinated_words = int(lexicon.get("max_coordinated_name_words", 6))
         self.law_heads = lower("law_heads")
         self.class_before = _label_map(lexicon.get("class_nouns", {}))
         self.class_after = _label_map(lexicon.get("class_nouns_after", {}))
@@ -110,12 +127,18 @@ class EntityFixStage(LexiconComponent):
                 continue
             if self._unit_after_number(ent) or self._common_word_opening_sentence(ent, lowered):
                 continue
+            amount = self._amount_label(ent)
+            if amount is not None:
+                fixed.append(Span(doc, ent.start, ent.end, label=amount))
+                continue
             ent = self._acronym_not_person(ent)
             trimmed = self._trim(ent)
             if trimmed is None or trimmed.text == meta.section:
                 continue
             for span in self._split_at_possessive(trimmed):
                 span = self._extend(span)
+                span = self._continent_region(span)
+                span = self._possessive_firm_name(span)
                 span = self._relabel_person(span)
                 span = self._relabel_by_org_head(span)
                 span = self._relabel_by_name_head(span)
@@ -126,10 +149,15 @@ class EntityFixStage(LexiconComponent):
                     cue_votes[span.text][cue] += 1
                     if cue != span.label_:
                         span = Span(doc, span.start, span.end, label=cue)
+                start = self._after_titles(doc, span.start, span.end)
+                if span.label_ == "PERSON" and start > span.start:  # was ORG: "Executive X"
+                    span = self._extend(Span(doc, start, span.end, label="PERSON"))
                 fixed.append(span)
         doc.ents = filter_spans(fixed)
+        self._join_coordinated_orgs(doc)
         self._add_defined_acronyms(doc)
         self._add_titled_people(doc, meta.boilerplate)
+        self._add_numbered_facilities(doc, meta.boilerplate)
         self._add_missed_surnames(doc, meta.boilerplate)
         cued = {text: votes.most_common(1)[0][0] for text, votes in cue_votes.items()}
         self._harmonise_labels(doc, cued)
@@ -151,6 +179,21 @@ class EntityFixStage(LexiconComponent):
             and start > 0
             and (doc[start - 1].like_num or doc[start - 1].text[-1:].isdigit())
         )
+
+    def _amount_label(self, ent: Span) -> str | None:
+        """The numeric label of a one-word amount the model took for a name: MONEY with a
+        currency ("R150bn", "S$6.71"), CARDINAL with a scale ("300bn"), else QUANTITY."""
+        match = _AMOUNT.match(ent.text) if len(ent) == 1 else None
+        if match is None or ent.label_ in self.numeric_labels:
+            return None
+        cur, suf = match["cur"] or "", match["suf"] or ""
+        if suf in self.not_amount_suffixes:  # "5th", "10pm"
+            return None
+        if not ("$" in cur or cur[1:].islower() and cur or match["dec"] or suf):
+            return None
+        if cur:
+            return "MONEY"
+        return "CARDINAL" if suf in self.scale_suffixes else "QUANTITY"
 
     def _common_word_opening_sentence(self, ent: Span, lowered: Counter[str]) -> bool:
         """ "Turnout was low", "Glaciers lost ...": a dictionary noun capitalised only
@@ -186,12 +229,16 @@ class EntityFixStage(LexiconComponent):
 
     def _acronym_not_person(self, ent: Span) -> Span:
         """ "JAXA", "TxDOT" tagged PERSON: a word of three capitals, or all capitals, names
-        an organisation ("McDonald" and "DeSantis" have two)."""
+        an organisation ("McDonald" and "DeSantis" have two); so does a short mixed-case
+        one ("DoT", "TfL"), tagged PERSON or PRODUCT (not "iOS": a capital opens it)."""
         text = ent.text
         capitals = sum(c.isupper() for c in text)
-        if ent.label_ != "PERSON" or len(ent) != 1 or not text.isalpha():
+        if len(ent) != 1 or not text.isalpha() or ent.label_ not in {"PERSON", "PRODUCT"}:
             return ent
-        if capitals >= 3 or (capitals >= 2 and text.isupper()):
+        short_mixed = capitals >= 2 and len(text) <= 4 and text[0].isupper() and not text.isupper()
+        if ent.label_ == "PERSON" and (capitals >= 3 or (capitals >= 2 and text.isupper())):
+            return Span(ent.doc, ent.start, ent.end, label="ORG")
+        if short_mixed:
             return Span(ent.doc, ent.start, ent.end, label="ORG")
         return ent
 
@@ -219,13 +266,22 @@ class EntityFixStage(LexiconComponent):
             cut = ent.doc[start].idx + score.start()
             end = next(t.i for t in ent.doc[start:end] if t.idx >= cut)
         if ent.label_ == "PERSON":
-            while start < end - 1 and ent.doc[start].lower_ in self.titles:
-                start += 1
+            start = self._after_titles(ent.doc, start, end)
         start, end = self._trim_glosses(ent.doc, start, end)
         text = ent.doc[start:end].text
         if start >= end or not any(c.isupper() or c.isdigit() for c in text):
             return None  # "health ministry", "n’t": no name without a capital letter
         return Span(ent.doc, start, end, label=ent.label_)
+
+    def _after_titles(self, doc: Doc, start: int, end: int) -> int:
+        """Where a person's name starts after titles ("President X") and a capitalised
+        role ("Entomologist X", "Chief Executive X")."""
+        while start < end - 1 and (
+            doc[start].lower_ in self.titles
+            or (doc[start].is_title and doc[start].lower_ in self.role_nouns)
+        ):
+            start += 1
+        return start
 
     def _trim_glosses(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
         """Cut the words the model glued to a name: a date after "on" ("City Council on
@@ -245,6 +301,50 @@ class EntityFixStage(LexiconComponent):
         ):
             end -= 1
         return start, end
+
+    def _continent_region(self, span: Span) -> Span:
+        """A part of a continent is a region (LOC), its compass word inside the name:
+        "West Africa", "sub-Saharan Africa" (not "northern" in "northern Europe")."""
+        doc = span.doc
+        if span[-1].lower_ not in self.continents or span.label_ not in {"GPE", "LOC", "NORP"}:
+            return span
+        if span.text in self.countries:  # "South Africa"
+            return span
+        if len(span) == 2 and span[0].lower_ in self.compass_words:
+            return Span(doc, span.start, span.end, label="LOC")
+        if len(span) != 1 or span.start == 0:
+            return span
+        before = doc.text[: span.start_char]
+        if not before.endswith(" "):
+            return span
+        word_start = (
+            len(before.rstrip()) - len(before.rstrip().split()[-1]) if before.strip() else 0
+        )
+        word = doc.text[word_start : span.start_char - 1]
+        region = doc.char_span(word_start, span.end_char, label="LOC")
+        # A lowercase compass word is the writer's description ("northern Europe"), as a
+        # lowercase gloss is elsewhere; "sub-Saharan" is written as part of the name.
+        if word.lower() not in self.compass_words or word.islower() or region is None:
+            return span
+        return region
+
+    def _possessive_firm_name(self, span: Span) -> Span:
+        """A firm named in the possessive ("Moody's", "Sainsbury's"): an "'s" that owns
+        nothing, followed by a verb or a clause break, belongs to the name, if the article
+        never writes the name without it ("Kelly's raised $2m" after "Kelly said")."""
+        doc, end = span.doc, span.end
+        if span.label_ != "ORG" or end >= len(doc) or span[-1].whitespace_:
+            return span
+        mark = doc[end]
+        if mark.tag_ != "POS" or len(mark) != 2:
+            return span
+        after = doc[end + 1] if end + 1 < len(doc) else None
+        if not (after is None or after.pos_ in {"VERB", "AUX"} or after.text in {".", ";"}):
+            return span
+        bare = re.compile(rf"\b{re.escape(span.text)}\b(?![’']s\b)")
+        if bare.search(doc.text):
+            return span
+        return Span(doc, span.start, end + 1, label="ORG")
 
     def _split_at_possessive(self, span: Span) -> list[Span]:
         """ "Egypt’s Ministry of Water" is two names: "Egypt" and "Ministry of Water".
@@ -269,6 +369,15 @@ class EntityFixStage(LexiconComponent):
 
     def _extend(self, span: Span) -> Span:
         doc, end = span.doc, span.end
+        # "Newcastle" + "United": a club's suffix the model split off (or took for a name).
+        if (
+            span.label_ in {"GPE", "ORG"}
+            and end < len(doc)
+            and span[-1].whitespace_ == " "
+            and doc[end].is_title
+            and doc[end].lower_ in self.club_suffixes
+        ):
+            return Span(doc, span.start, end + 1, label="ORG")
         if span.label_ == "PERSON":
             # A name the model cut short: following capitalised proper nouns, outside other ents.
             while (
@@ -281,7 +390,10 @@ class EntityFixStage(LexiconComponent):
                 and doc[end].lower_ not in self.org_words
             ):
                 end += 1
-            return Span(doc, span.start, end, label=span.label_) if end > span.end else span
+            start = self._given_names_before(span)
+            if (start, end) == (span.start, span.end):
+                return span
+            return Span(doc, start, end, label=span.label_)
         # "Center" + "for a New American Security": take the of/for phrase of proper nouns.
         if (
             span[-1].lower_ in self.org_heads
@@ -298,6 +410,38 @@ class EntityFixStage(LexiconComponent):
             if probe > end + 1 and doc[probe - 1].is_title:
                 return Span(doc, span.start, probe, label="ORG")
         return span
+
+    def _given_names_before(self, span: Span) -> int:
+        """Where a person's name starts when the model cut its first words off ("Jannik"
+        + "Sinner", "Marc-André" + "Roy"): up to two untagged capitalised proper nouns
+        before it, hyphenated ones whole, never a title, a role or a dictionary noun
+        ("Premier", "Speaker": titles the lexicon may lack)."""
+        doc, start = span.doc, span.start
+        meta = article_of(doc)
+        taken = 0
+        while start > 0 and taken < self.max_extension:
+            first = start - 1
+            if doc[first].text in {"-", "‐"} and not doc[first].whitespace_ and first > 0:
+                first -= 1  # "Marc-André": the hyphen glues two given names
+                if doc[first].whitespace_:
+                    break
+            elif not doc[first].whitespace_:
+                break
+            word = doc[first]
+            if (
+                word.pos_ != "PROPN"
+                or not word.is_title
+                or len(word) < 3  # "Dr", "Ms", "TD"
+                or word.lower_ in self._dictionary_nouns()  # "Premier", "Speaker"
+                or word.lemma_.lower() in self._dictionary_nouns()  # "Justices"
+                or word.lower_[:-1] in self._dictionary_nouns()  # "Governors"
+                or word.ent_type_
+                or word.lower_ in self.titles | self.role_nouns | self.org_words
+                or in_ranges(word.idx, word.idx + len(word), meta.boilerplate)
+            ):
+                break
+            start, taken = first, taken + 1
+        return start
 
     def _relabel_person(self, span: Span) -> Span:
         if span.label_ != "ORG" or not 2 <= len(span) <= 3:
@@ -414,6 +558,47 @@ class EntityFixStage(LexiconComponent):
 
     # -- article-level agreement -------------------------------------------
 
+    def _join_coordinated_orgs(self, doc: Doc) -> None:
+        """One organisation named with "and": "Rivia Bakers, Millers and Grocers Union",
+        cut by the model into "Rivia Bakers" + "Millers and Grocers Union" or "Rivia
+        Bakers and Millers" + "Grocers Union". It opens with a multi-word ORG ending in a
+        common noun, the word after "and" is a common noun too, and it ends on an
+        organisation word."""
+        nouns = self._dictionary_nouns()
+
+        def common(token: Token) -> bool:
+            return token.lower_ in nouns or token.lower_[:-1] in nouns
+
+        def trade(token: Token) -> bool:  # "Dentists", "Housing"; not "Ford" (Motor Company)
+            lower = token.lower_
+            return (lower.endswith("s") and lower[:-1] in nouns) or (
+                lower.endswith("ing") and lower in nouns
+            )
+
+        joined = []
+        for ent in doc.ents:
+            words = [t for t in ent if t.is_title]
+            if ent.label_ != "ORG" or len(words) < 2 or not common(words[-1]):
+                continue
+            end, crossed = ent.end, False
+            while doc[end - 1].lower_ in {"and", "&", ","}:  # the model kept "Rivia Bakers and"
+                end -= 1
+            while end + 1 < len(doc) and end - ent.end < self.max_coordinated_words:
+                token, following = doc[end], doc[end + 1]
+                if token.lower_ in {"and", "&"} and following.is_title and trade(following):
+                    crossed = True
+                elif not (token.text == "," and not crossed and following.is_title):
+                    if not token.is_title:
+                        break
+                    if crossed and token.lower_ in self.org_final_words:
+                        joined.append(Span(doc, ent.start, end + 1, label="ORG"))
+                        break
+                end += 1
+        if joined:
+            taken = {i for span in joined for i in range(span.start, span.end)}
+            kept = [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
+            doc.ents = filter_spans([*kept, *joined])
+
     def _add_defined_acronyms(self, doc: Doc) -> None:
         """Tag the acronym a name defines in brackets, with the name's label: "the Joint
         Council for Qualifications (JCQ)"; later mentions follow as repeated names."""
@@ -442,10 +627,18 @@ class EntityFixStage(LexiconComponent):
         for token in doc:
             if not (token.is_title and token.lower_ in self.titles) or token.ent_type_:
                 continue
-            end = token.i + 1
+            first = token.i + 1  # past a second title or role: "Chief Executive Mira Sandoval"
+            while (
+                first < len(doc)
+                and doc[first].is_title
+                and not doc[first].ent_type_
+                and doc[first].lower_ in self.titles | self.role_nouns
+            ):
+                first += 1
+            end = first
             while (
                 end < len(doc)
-                and end - token.i <= 3
+                and end - first < 3
                 and doc[end].pos_ == "PROPN"
                 and doc[end].is_title
                 and not doc[end].ent_type_
@@ -453,10 +646,34 @@ class EntityFixStage(LexiconComponent):
                 and doc[end - 1].whitespace_ == " "
             ):
                 end += 1
-            if end - token.i >= 3 and not in_ranges(token.idx, doc[end - 1].idx, boilerplate):
-                added.append(Span(doc, token.i + 1, end, label="PERSON"))
+            if end - first >= 2 and not in_ranges(token.idx, doc[end - 1].idx, boilerplate):
+                added.append(Span(doc, first, end, label="PERSON"))
         if added:
             doc.ents = filter_spans([*doc.ents, *added])
+
+    def _add_numbered_facilities(self, doc: Doc, boilerplate: list[tuple[int, int]]) -> None:
+        """Tag "Line 14", "Terminal 2", "Gate 5": a capitalised facility word and a number,
+        which the model leaves untagged or splits into a name and a count."""
+        ents = doc.ents
+        single = {e.start: e for e in ents if len(e) == 1}
+        added = []
+        for token in doc[:-1]:
+            number = doc[token.i + 1]
+            word_ent, number_ent = single.get(token.i), single.get(number.i)
+            if (
+                token.is_title
+                and token.lower_ in self.numbered_facilities
+                and token.whitespace_ == " "
+                and number.text.isdigit()
+                and (token.ent_iob_ == "O" or (word_ent is not None and not word_ent.ent_id_))
+                and (number.ent_iob_ == "O" or (number_ent and number_ent.label_ == "CARDINAL"))
+                and not in_ranges(token.idx, number.idx + len(number), boilerplate)
+            ):
+                added.append(Span(doc, token.i, token.i + 2, label="FAC"))
+        if added:
+            taken = {i for span in added for i in range(span.start, span.end)}
+            kept = [e for e in ents if not taken.intersection(range(e.start, e.end))]
+            doc.ents = filter_spans([*kept, *added])
 
     def _add_missed_surnames(self, doc: Doc, boilerplate: list[tuple[int, int]]) -> None:
         """Tag a bare surname of a person named in full elsewhere ("Okafor said ...")."""
@@ -499,6 +716,15 @@ class EntityFixStage(LexiconComponent):
             votes[ent.text][ent.label_] += 1
             if ent.ent_id_:  # pinned by the entity ruler
                 pinned.setdefault(ent.text, ent.label_)
+        # "flooding in Velmora": no person is "in" somewhere, and where the model itself
+        # tags the name a place after "in", that beats its other guesses elsewhere.
+        after_locative: dict[str, Counter[str]] = defaultdict(Counter)
+        for ent in ents:
+            if ent.text in places and ent.start > 0 and doc[ent.start - 1].lower_ in self.locatives:
+                after_locative[ent.text][ent.label_] += 1
+        for text, labels in after_locative.items():
+            if set(labels) <= self.relabel_after_locative | {"GPE", "LOC"}:
+                pinned.setdefault(text, "LOC" if votes[text]["LOC"] > votes[text]["GPE"] else "GPE")
         for text, label in cued.items():
             if not any(e.ent_id_ for e in ents if e.text == text):
                 pinned[text] = label

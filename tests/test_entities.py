@@ -313,3 +313,137 @@ def test_brackets_closed_inside_a_name_stay(nlp):
     text = "The Rivers (Emergency Powers) Act passed."
     found = fix_tagged(nlp, text, [("Rivers (Emergency Powers) Act", "LAW")])
     assert found == [("Rivers (Emergency Powers) Act", "LAW", "Rivers (Emergency Powers) Act")]
+
+
+def test_an_organisation_named_with_and_is_one_name(nlp):
+    text = "The Northland Bakers and Confectioners Association backed the levy."
+    tagged = [("Northland Bakers", "ORG"), ("Confectioners Association", "ORG")]
+    name = "Northland Bakers and Confectioners Association"
+    assert fix_tagged(nlp, text, tagged) == [(name, "ORG", name)]
+
+
+def test_two_companies_joined_by_and_stay_two(nlp):
+    text = "Shares of Volta Motors and Ford Motor Company fell."
+    tagged = [("Volta Motors", "ORG"), ("Ford Motor Company", "ORG")]
+    assert fix_tagged(nlp, text, tagged) == [
+        ("Volta Motors", "ORG", "Volta Motors"),
+        ("Ford Motor Company", "ORG", "Ford Motor Company"),
+    ]
+
+
+def test_a_capitalised_role_opening_a_sentence_is_cut_from_the_person(nlp):
+    text = "Seismologist Tomas Berg warned of aftershocks."
+    tagged = [("Seismologist Tomas Berg", "PERSON")]
+    assert fix_tagged(nlp, text, tagged) == [("Tomas Berg", "PERSON", "Tomas Berg")]
+
+
+def test_a_role_after_a_title_is_not_part_of_the_person(nlp):
+    text = "Chief Executive Marta Ilves said sales would rise."
+    assert fix_tagged(nlp, text, []) == [("Marta Ilves", "PERSON", "Marta Ilves")]
+
+
+def test_a_one_word_amount_is_no_name(nlp):
+    text = "The treasury set aside R40bn for the rail upgrade."
+    assert fix_tagged(nlp, text, [("R40bn", "ORG")]) == [("R40bn", "MONEY", None)]
+
+
+def test_a_letter_and_number_code_stays_a_name(nlp):
+    text = "The army bought new K7 rifles."
+    assert fix_tagged(nlp, text, [("K7", "ORG")]) == [("K7", "ORG", "K7")]
+
+
+def test_a_name_after_in_is_a_place_not_a_person(nlp):
+    text = "Floods hit Varnok on Monday. Rescuers in Varnok said more rain was due."
+    tagged = [("Varnok", "PERSON"), ("Monday", "DATE"), ("Varnok", "PERSON")]
+    assert fix_tagged(nlp, text, tagged) == [
+        ("Varnok", "GPE", "Varnok"),
+        ("Monday", "DATE", None),
+        ("Varnok", "GPE", "Varnok"),
+    ]
+
+
+def test_a_compass_part_of_a_continent_is_a_region(nlp):
+    text = "Rainfall across East Asia fell short."
+    assert fix_tagged(nlp, text, [("East Asia", "GPE")]) == [("East Asia", "LOC", "East Asia")]
+
+
+def test_a_capitalised_compound_before_a_continent_joins_the_region(nlp):
+    text = "Lenders to sub-Saharan Africa grew wary."
+    found = fix_tagged(nlp, text, [("Africa", "LOC")])
+    assert found == [("sub-Saharan Africa", "LOC", "sub-Saharan Africa")]
+
+
+def test_a_lowercase_compass_word_stays_out_of_the_region(nlp):
+    text = "Heat gripped northern Europe."
+    assert fix_tagged(nlp, text, [("Europe", "LOC")]) == [("Europe", "LOC", "Europe")]
+
+
+def test_a_facility_word_and_its_number_are_one_name(nlp):
+    text = "Trains on Line 4 were suspended after a fire."
+    tagged = [("Line", "PERSON"), ("4", "CARDINAL")]
+    assert fix_tagged(nlp, text, tagged) == [("Line 4", "FAC", "Line 4")]
+
+
+def test_a_firm_named_in_the_possessive_keeps_its_s(nlp):
+    text = "Halvard's said on Monday that sales fell. Shares in Halvard's dropped."
+    tagged = [("Halvard", "ORG"), ("Monday", "DATE"), ("Halvard", "ORG")]
+    assert fix_tagged(nlp, text, tagged) == [
+        ("Halvard's", "ORG", "Halvard's"),
+        ("Monday", "DATE", None),
+        ("Halvard's", "ORG", "Halvard's"),
+    ]
+
+
+def test_a_possessive_of_a_name_also_written_bare_is_cut(nlp):
+    text = "Orlen said prices would rise. Orlen's rose too."
+    tagged = [("Orlen", "ORG"), ("Orlen", "ORG")]
+    assert fix_tagged(nlp, text, tagged) == [
+        ("Orlen", "ORG", "Orlen"),
+        ("Orlen", "ORG", "Orlen"),
+    ]
+
+
+def test_a_club_suffix_split_from_its_town_is_glued_back(nlp):
+    text = "Fans of Dunmore Rovers cheered."
+    tagged = [("Dunmore", "GPE"), ("Rovers", "PERSON")]
+    assert fix_tagged(nlp, text, tagged) == [("Dunmore Rovers", "ORG", "Dunmore Rovers")]
+
+
+def test_a_club_suffix_makes_a_name_an_organisation(nlp):
+    text = "Dunmore United signed a new striker."
+    tagged = [("Dunmore United", "PERSON")]
+    assert fix_tagged(nlp, text, tagged) == [("Dunmore United", "ORG", "Dunmore United")]
+
+
+def test_the_models_own_place_label_after_in_wins_over_its_majority(nlp):
+    text = "Varnok rents rose. Builders in Varnok were busy. Varnok prices fell."
+    tagged = [("Varnok", "ORG"), ("Varnok", "GPE"), ("Varnok", "ORG")]
+    assert [label for _, label, _ in fix_tagged(nlp, text, tagged)] == ["GPE", "GPE", "GPE"]
+
+
+def test_a_short_mixed_case_acronym_is_an_organisation(nlp):
+    text = "Fares set by the DfE rose."
+    assert fix_tagged(nlp, text, [("DfE", "PRODUCT")]) == [("DfE", "ORG", "DfE")]
+
+
+def test_a_lowercase_led_product_name_stays_a_product(nlp):
+    text = "The update to iOS fixed the bug."
+    assert fix_tagged(nlp, text, [("iOS", "PRODUCT")]) == [("iOS", "PRODUCT", "iOS")]
+
+
+def test_a_common_noun_abbreviation_is_no_organisation(nlp):
+    text = "Waits in A&E grew longer."
+    assert fix_tagged(nlp, text, [("A&E", "ORG")]) == []
+
+
+def test_given_names_the_model_cut_off_join_the_person(nlp):
+    text = "Striker Tomasz Ilkowski Brandt scored twice."
+    tagged = [("Brandt", "PERSON")]
+    found = fix_tagged(nlp, text, tagged)
+    assert found == [("Tomasz Ilkowski Brandt", "PERSON", "Tomasz Ilkowski Brandt")]
+
+
+def test_a_title_missing_from_the_lexicon_stays_out_of_the_person(nlp):
+    text = "Premier Jannik Ilves opened the bridge."
+    found = fix_tagged(nlp, text, [("Ilves", "PERSON")])
+    assert found == [("Jannik Ilves", "PERSON", "Jannik Ilves")]
