@@ -176,3 +176,33 @@ def test_datelines_with_accents_slashes_or_only_a_date(analyser, line, prefix, o
     meta = analyser.analyse(line, ArticleMeta())
     assert boilerplate_texts(line, meta)[0] == prefix
     assert meta.outlet == outlet
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(Reporting by Ana Silva in Lisbon; Editing by Mark Hunt)",
+        "Edited by: Jonas Berg",
+        "To contact the reporter on this story: Ana Silva in Lisbon",
+        "Sam Lee · CBC News · Posted: Mar 3, 2025",
+        "By Ana Silva in Lisbon",
+        "By Ana Silva with Reuters bureaus",
+        "Transport correspondent, BBC News",
+    ],
+)
+def test_credit_lines_are_boilerplate(analyser, line):
+    text = f"Headline here\n\n{line}\n\nThe council met on Monday and approved the plan.\n"
+    assert boilerplate_texts(text, analyser.analyse(text, ArticleMeta()))[0] == line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By 2030 the city will need 40,000 more homes, the council said.",
+        "The editor of the paper said the story was accurate.",
+        "Correspondents said the vote was close.",
+    ],
+)
+def test_prose_that_starts_like_a_credit_line_is_kept(analyser, line):
+    text = f"Headline here\n\n{line}\n\nThe council met on Monday.\n"
+    assert line not in boilerplate_texts(text, analyser.analyse(text, ArticleMeta()))
