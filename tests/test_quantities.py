@@ -23,6 +23,14 @@ def outcome(q: Quantity) -> tuple:
     return (q.text, q.kind, q.value, q.low, q.high, q.qualifier, q.unit)
 
 
+def assert_kind_unit(extract, text, span, kind, unit, value=None) -> None:
+    """The quantity ``span`` of ``text`` has this kind and unit (and value, when given)."""
+    q = quantity(extract, text, span)
+    assert (q.kind, q.unit) == (kind, unit)
+    if value is not None:
+        assert math.isclose(q.value, value)
+
+
 def assert_reads(extract, text, span, kind, value, low, high, qualifier, unit) -> None:
     """The quantity ``span`` of ``text`` has this kind, value, bounds, qualifier and unit
     (values compared with a relative tolerance, as the evaluator does)."""
@@ -967,8 +975,7 @@ ELIDED_AND_MODIFIED = [
     ids=[c[0][:40] for c in ELIDED_AND_MODIFIED],
 )
 def test_elided_figures_and_participle_modifiers(extract, text, span, kind, unit):
-    q = quantity(extract, text, span)
-    assert (q.kind, q.unit) == (kind, unit)
+    assert_kind_unit(extract, text, span, kind, unit)
 
 
 def test_a_small_figure_after_a_sum_is_not_money(extract):
@@ -1031,8 +1038,7 @@ def test_a_lone_one_that_singles_a_thing_out_is_not_a_quantity(extract, text):
     ],
 )
 def test_currencies_coordination_levels_and_possessors(extract, text, span, kind, unit):
-    q = quantity(extract, text, span)
-    assert (q.kind, q.unit) == (kind, unit)
+    assert_kind_unit(extract, text, span, kind, unit)
 
 
 @pytest.mark.parametrize(
@@ -1100,9 +1106,7 @@ def test_points_of_shares_and_margins(extract, text, span, kind, value, unit):
     ],
 )
 def test_whole_points_glued_scales_and_sums_said_before(extract, text, span, kind, value, unit):
-    q = quantity(extract, text, span)
-    assert (q.kind, q.unit) == (kind, unit)
-    assert math.isclose(q.value, value)
+    assert_kind_unit(extract, text, span, kind, unit, value)
 
 
 def test_a_count_after_a_sum_in_the_sentence_before_is_still_a_count(extract):
@@ -1159,9 +1163,7 @@ def test_a_figure_naming_a_limit_counts_what_was_counted_before(extract):
     ],
 )
 def test_glued_currencies_cents_percent_rates_and_metres(extract, text, span, kind, value, unit):
-    q = quantity(extract, text, span)
-    assert (q.kind, q.unit) == (kind, unit)
-    assert math.isclose(q.value, value)
+    assert_kind_unit(extract, text, span, kind, unit, value)
 
 
 def test_a_percent_change_then_a_level_is_not_a_range(extract):
@@ -1289,8 +1291,7 @@ def test_populations_partitives_and_beliefs(extract, text, span, unit):
     ],
 )
 def test_units_from_the_rest_of_the_sentence(extract, text, span, kind, unit):
-    q = quantity(extract, text, span)
-    assert (q.kind, q.unit) == (kind, unit)
+    assert_kind_unit(extract, text, span, kind, unit)
 
 
 def test_a_figure_after_counts_and_a_percent_stays_a_count(extract):
@@ -1378,10 +1379,7 @@ def test_scaled_values_carry_no_binary_noise(extract):
     ],
 )
 def test_dirhams_crore_levels_said_before_and_prices(extract, text, span, kind, value, unit):
-    q = quantity(extract, text, span)
-    assert (q.kind, q.unit) == (kind, unit)
-    if value is not None:
-        assert math.isclose(q.value, value)
+    assert_kind_unit(extract, text, span, kind, unit, value)
 
 
 def test_a_glued_m_at_the_end_of_a_sentence_is_metres_in_a_story_of_lengths(extract):
