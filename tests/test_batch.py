@@ -153,13 +153,18 @@ def _fails_on_boom(doc: Doc) -> Doc:
     return doc
 
 
+def three_article_feed(tmp_path: Path, middle: str) -> tuple[Path, Path, Path]:
+    """A JSONL feed of a calm article, ``middle`` and another calm one; output and errors paths."""
+    feed = tmp_path / "feed.jsonl"
+    texts = {"a": "Calm day.", "b": middle, "c": "Calm again."}
+    feed.write_text("".join(json.dumps({"id": k, "text": v}) + "\n" for k, v in texts.items()))
+    return feed, tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
+
+
 def test_an_exception_in_the_pipeline_becomes_an_error_line(tmp_path: Path) -> None:
     nlp = spacy.blank("en")
     nlp.add_pipe("test_batch_fails_on_boom")
-    feed = tmp_path / "feed.jsonl"
-    texts = {"a": "Calm day.", "b": "BOOM went the test.", "c": "Calm again."}
-    feed.write_text("".join(json.dumps({"id": k, "text": v}) + "\n" for k, v in texts.items()))
-    out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
+    feed, out, errors = three_article_feed(tmp_path, "BOOM went the test.")
 
     summary = run_batch([str(feed)], str(out), errors=str(errors), nlp=nlp)
 
@@ -183,10 +188,7 @@ def test_an_article_past_the_timeout_becomes_an_error_line_and_the_batch_goes_on
 ) -> None:
     nlp = spacy.blank("en")
     nlp.add_pipe("test_batch_stalls_on_slow")
-    feed = tmp_path / "feed.jsonl"
-    texts = {"a": "Calm day.", "b": "A SLOW one.", "c": "Calm again."}
-    feed.write_text("".join(json.dumps({"id": k, "text": v}) + "\n" for k, v in texts.items()))
-    out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
+    feed, out, errors = three_article_feed(tmp_path, "A SLOW one.")
 
     started = time.monotonic()
     summary = run_batch(
