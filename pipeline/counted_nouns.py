@@ -51,28 +51,12 @@ class CountedNouns:
         self.people_predicates = phrase_table({p: True for p in lexicon["people_predicates"]})
         self.participles = set(lexicon["participle_modifiers"])
         self.forecast_verbs = set(lexicon["forecast_verbs"])
-        self.belief_verbs = {
-            "thought",
-            "believed",
-            "estimated",
-            "expected",
-            "said",
-            "known",
-            "feared",
-        }
+        self.belief_verbs = set(lexicon["belief_verbs"])
         self.limit_nouns = set(lexicon["limit_nouns"])
-        self.population_nouns = {"population", "count", "tally", "headcount"}
-        self.level_nouns = {"record", "total", "peak", "high", "low", "tally", "level"}
-        self.quake_nouns = {"quake", "earthquake", "tremor", "aftershock", "temblor"}
-        self.casualty_verbs = {
-            "kill",
-            "injure",
-            "wound",
-            "displace",
-            "evacuate",
-            "strand",
-            "sicken",
-        }
+        self.population_nouns = set(lexicon["population_nouns"])
+        self.level_nouns = set(lexicon["level_nouns"])
+        self.quake_nouns = set(lexicon["quake_nouns"])
+        self.casualty_verbs = set(lexicon["casualty_verbs"])
 
     def what_is_counted(
         self,

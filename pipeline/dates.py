@@ -984,7 +984,7 @@ class DateStage(LexiconComponent):
         self.attach_left = {w.lower() for w in lexicon.get("attach_left", [])}
         self.future_aux = {w.lower() for w in lexicon.get("future_auxiliaries", [])}
         self.weak_future_aux = {w.lower() for w in lexicon.get("weak_future_auxiliaries", [])}
-        self.delay_verbs = {"postpone", "delay", "defer", "push", "reschedule", "extend", "move"}
+        self.delay_verbs = {w.lower() for w in lexicon.get("delay_verbs", [])}
         self.future_words = {w.lower() for w in lexicon.get("future_words", [])}
         self.set_words = {w.lower() for w in lexicon.get("set_words", [])}
         self.attach_units = {w.lower() for w in lexicon.get("attach_left_units", [])}

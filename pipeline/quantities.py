@@ -46,7 +46,6 @@ _NUMERAL = re.compile(
 )
 # "20-25"; "10-$20" after a currency sign the tokenizer split off; "5.25%-5.50" before a "%".
 _RANGE_TOKEN = re.compile(r"^(?P<low>\d[\d,]*(?:\.\d+)?)%?[-–][$€£]?(?P<high>\d[\d,]*(?:\.\d+)?)$")
-_COMPARATIVES = {"shorter", "longer", "higher", "lower", "smaller", "larger", "bigger", "greater"}
 _GLUED_CENTS = re.compile(r"^\d+(?:\.\d+)?c$")  # "21c"
 _SLASH_FRACTION = re.compile(r"^(?P<num>\d+)/(?P<den>\d+)$")
 _DIGIT_ORDINAL = re.compile(r"^(?P<num>\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
@@ -142,16 +141,9 @@ class QuantityReader:
         self.temperature_words = set(lexicon["temperature_words"])
         self.share_point_context = set(lexicon["share_point_context"])
         self.index_words = set(lexicon["index_words"])
-        self.weak_share_context = {"lead", "swing"}
-        self.polling_words = {
-            "poll",
-            "polls",
-            "polling",
-            "pollster",
-            "election",
-            "survey",
-            "voters",
-        }
+        self.weak_share_context = set(lexicon["weak_share_context"])
+        self.polling_words = set(lexicon["polling_words"])
+        self.comparatives = set(lexicon["comparative_qualifiers"])
         self._polling_story = False
         self._pint_cache: dict[str, str | None] = {}
         self.length_words = set(lexicon["length_words"])
@@ -192,7 +184,7 @@ class QuantityReader:
         self._polling_story = any(low in self.polling_words for low in lowers)
         self._length_story = any(low in self.length_words for low in lowers)
         self._rand_story = "rand" in lowers or any(
-            self._places[place] for place in ("south africa", "south african", "south africans")
+            self._places[place] for place in self.currency_by_place.get("rand", {})
         )
         self._scales_named = {
             unit for unit, named in _SCALES_NAMED.items() if named.search(doc_text)
@@ -1177,7 +1169,7 @@ class QuantityReader:
         """ "asteroids larger than 140 metres": a comparative right after a noun names a class
         by a threshold, where the figure is exact; "the runway was shorter than 1,200 metres"
         bounds it."""
-        return lowers[i] in _COMPARATIVES and i > 0 and doc[i - 1].pos_ in ("NOUN", "PROPN")
+        return lowers[i] in self.comparatives and i > 0 and doc[i - 1].pos_ in ("NOUN", "PROPN")
 
     def _temperature_sentence(self, token: Token) -> bool:
         return any(t.lower_ in self.temperature_words for t in token.sent)
