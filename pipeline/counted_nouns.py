@@ -97,8 +97,9 @@ class CountedNouns:
             if noun is None:
                 # "- Blocks offered: 602": a plural capitalised because it opens the line
                 opener = next((t for t in label if t.is_alpha), None)
-                if opener is not None and opener.tag_ == "NNP" and _plural_s(opener.lower_):
-                    return "count", opener.lower_[:-1]
+                capital = opener is not None and opener.tag_ in ("NNP", "NNPS", "VBZ")
+                if capital and opener is not None and _plural_s(opener.lower_):
+                    return "count", _singular(opener.lower_)
             return "count", self._noun_lemma(noun) if noun is not None else None
         header = self.table_header_noun(span)
         if header is not None:  # "Results by party (seats won):" then "LDP 191 (247)"
@@ -596,6 +597,16 @@ class CountedNouns:
                 if compound in self.compound_units:
                     return compound
         return lemma
+
+
+def _singular(word: str) -> str:
+    """An English plural in "s" made singular by its ending ("launches" -> "launch", "cities"
+    -> "city", "blocks" -> "block"), for words the lemmatizer saw as names."""
+    if word.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return word[:-2]
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1]
 
 
 def _plural_s(word: str) -> bool:

@@ -1385,3 +1385,8 @@ def test_dirhams_crore_levels_said_before_and_prices(extract, text, span, kind, 
 def test_a_glued_m_at_the_end_of_a_sentence_is_metres_in_a_story_of_lengths(extract):
     text = "She took bronze at 4.80m. Her best is 4.95 metres."
     assert quantity(extract, text, "4.80m").unit == "m"
+
+
+def test_a_fact_box_label_in_capitals_is_made_singular_by_its_ending(extract):
+    record = extract("Key figures:\n- Launches booked: 30\n- Cities affected: 12\n")
+    assert [(q.text, q.unit) for q in record.quantities] == [("30", "launch"), ("12", "city")]
