@@ -1382,6 +1382,7 @@ class DateStage(LexiconComponent):
             and verb.pos_ == "VERB"
             and verb.tag_ in ("VBZ", "VBP")
             and (verb.tag_ != "VBZ" or verb.lower_.endswith("s"))  # "unfroze" tagged VBZ
+            and not _singular_subject_of_plain_form(verb)  # "The bank cut its rate in September"
             and (verb.lemma_.lower() not in self.present_not_ahead or reports_an_event)
             and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
         )
@@ -1421,6 +1422,23 @@ def _anchor_value(mention: DateMentionData) -> str | None:
 def _follows_later(span: Span) -> bool:
     before = [t.lower_ for t in span.doc[max(0, span.start - 2) : span.start]]
     return bool(before) and (before[-1] == "later" or before == ["later", "on"])
+
+
+_SAME_IN_THE_PAST = {
+    "cut", "set", "put", "hit", "let", "shut", "cost", "quit", "spread", "bid", "cast", "hurt",
+    "split", "upset", "burst", "slit", "thrust",
+}  # fmt: skip
+
+
+def _singular_subject_of_plain_form(verb: Token) -> bool:
+    """ "The central bank cut its rate": a plain form (VBP) with a singular noun or he/she/it
+    as its subject is a past tense the tagger misread ("cut", "set", "put", "hit")."""
+    if verb.tag_ != "VBP" or verb.lower_ not in _SAME_IN_THE_PAST:
+        return False
+    return any(
+        c.dep_ == "nsubj" and (c.tag_ in ("NN", "NNP") or c.lower_ in ("he", "she", "it"))
+        for c in verb.children
+    )
 
 
 def _verb_it_hangs_from(span: Span) -> Token | None:

@@ -908,3 +908,8 @@ def test_durations_joined_by_and_are_one_duration(extract, text, span, value):
 def test_a_year_tagged_as_a_number_after_a_preposition_is_a_date(extract):
     record = extract("By 2021 its share had fallen to a tenth.", published="2024-05-02")
     assert [(d.text, d.value) for d in record.dates] == [("2021", "2021")]
+
+
+def test_a_past_form_read_as_present_after_a_singular_subject_does_not_point_ahead(extract):
+    record = extract("The central bank cut its rate in September.", published="2024-10-24")
+    assert [(d.text, d.value) for d in record.dates] == [("September", "2024-09")]
