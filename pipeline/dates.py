@@ -192,6 +192,9 @@ class DateResolver:
             rf"^({_alternation(self.relative)})\s+(week|month|year|quarter|{weekday}|{month})$"
         )
         self.re_day_part = re.compile(rf"^(.+?)\s+({_alternation(self.day_parts)})$")
+        self.re_month_of_year = re.compile(
+            rf"^({_alternation(self.months)})\s+({_alternation(self.relative)})\s+year$"
+        )
         self.re_quarter = re.compile(
             rf"^({_alternation(self.quarters)})[\s-]+quarter(?:\s+of\s+(.+)|\s+(\d{{4}}))?$"
         )
@@ -385,6 +388,7 @@ class DateResolver:
             self._relative,
             self._day_word,
             self._quarter,
+            self._month_of_a_year,
             self._half,
             self._fiscal,
             self._year,
@@ -741,6 +745,19 @@ class DateResolver:
                 year_number -= 1
             year = str(year_number)
         return _Core("point", f"{year}-Q{quarter}" if year else None, "quarter")
+
+    def _month_of_a_year(
+        self, core: str, published: dt.date | None, future: bool | None
+    ) -> _Core | None:
+        """ "April last year", "December this year": that month of the year named."""
+        match = self.re_month_of_year.match(core)
+        if match is None or published is None:
+            return None
+        step = self.relative.get(match.group(2))
+        if step is None:
+            return None
+        month = self.months.index(match.group(1)) + 1
+        return _Core("point", f"{published.year + step}-{month:02d}", "month")
 
     def _half(self, core: str, published: dt.date | None, future: bool | None) -> _Core | None:
         """ "the second half of 2025": six months, as an interval of months."""

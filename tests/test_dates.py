@@ -913,3 +913,15 @@ def test_a_year_tagged_as_a_number_after_a_preposition_is_a_date(extract):
 def test_a_past_form_read_as_present_after_a_singular_subject_does_not_point_ahead(extract):
     record = extract("The central bank cut its rate in September.", published="2024-10-24")
     assert [(d.text, d.value) for d in record.dates] == [("September", "2024-09")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The plant closed in March last year.", "March last year", "2023-03"),
+        ("Prices should ease by October next year.", "October next year", "2025-10"),
+    ],
+)
+def test_a_month_of_a_named_year_keeps_the_month(extract, text, span, value):
+    dates = extract(text, published="2024-05-02").dates
+    assert [(d.text, d.value, d.granularity) for d in dates] == [(span, value, "month")]
