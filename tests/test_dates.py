@@ -925,3 +925,8 @@ def test_a_past_form_read_as_present_after_a_singular_subject_does_not_point_ahe
 def test_a_month_of_a_named_year_keeps_the_month(extract, text, span, value):
     dates = extract(text, published="2024-05-02").dates
     assert [(d.text, d.value, d.granularity) for d in dates] == [(span, value, "month")]
+
+
+def test_should_on_the_dates_own_verb_points_ahead(extract):
+    record = extract("Most homes should be reconnected by Thursday.", published="2025-01-27")
+    assert [(d.text, d.value) for d in record.dates] == [("Thursday", "2025-01-30")]
