@@ -998,29 +998,29 @@ class DateStage(LexiconComponent):
         super().set_lexicon(lexicon)
         self.resolver = DateResolver(lexicon)
         self.labels = set(lexicon.get("labels", ["DATE", "TIME"]))
-        self.attach_left = {w.lower() for w in lexicon.get("attach_left", [])}
-        self.future_aux = {w.lower() for w in lexicon.get("future_auxiliaries", [])}
-        self.weak_future_aux = {w.lower() for w in lexicon.get("weak_future_auxiliaries", [])}
-        self.delay_verbs = {w.lower() for w in lexicon.get("delay_verbs", [])}
-        self.future_words = {w.lower() for w in lexicon.get("future_words", [])}
-        self.set_words = {w.lower() for w in lexicon.get("set_words", [])}
-        self.attach_units = {w.lower() for w in lexicon.get("attach_left_units", [])}
+        self.attach_left = _lowered(lexicon, "attach_left")
+        self.future_aux = _lowered(lexicon, "future_auxiliaries")
+        self.weak_future_aux = _lowered(lexicon, "weak_future_auxiliaries")
+        self.delay_verbs = _lowered(lexicon, "delay_verbs")
+        self.future_words = _lowered(lexicon, "future_words")
+        self.set_words = _lowered(lexicon, "set_words")
+        self.attach_units = _lowered(lexicon, "attach_left_units")
         self.unit_words = set(lexicon.get("duration_units", {}))
-        self.margin_words = {w.lower() for w in lexicon.get("margin_words", [])}
-        self.comparison_words = {w.lower() for w in lexicon.get("comparison_words", [])}
-        self.present_not_ahead = {w.lower() for w in lexicon.get("present_not_ahead", [])}
-        self.future_prepositions = {w.lower() for w in lexicon.get("future_prepositions", [])}
+        self.margin_words = _lowered(lexicon, "margin_words")
+        self.comparison_words = _lowered(lexicon, "comparison_words")
+        self.present_not_ahead = _lowered(lexicon, "present_not_ahead")
+        self.future_prepositions = _lowered(lexicon, "future_prepositions")
         self.year_led_labels = set(lexicon.get("year_led_labels", ["EVENT"]))
-        self.split_words = {w.lower() for w in lexicon.get("duration_split_words", [])}
-        self.baseline_words = {w.lower() for w in lexicon.get("baseline_words", [])}
-        self.past_when_finite = {w.lower() for w in lexicon.get("past_when_finite", [])}
-        self.statement_verbs = {w.lower() for w in lexicon.get("statement_verbs", [])}
-        self.period_prepositions = {w.lower() for w in lexicon.get("period_prepositions", [])}
-        self.untagged_units = {w.lower() for w in lexicon.get("untagged_duration_units", [])}
-        self.generic_determiners = {w.lower() for w in lexicon.get("generic_determiners", [])}
+        self.split_words = _lowered(lexicon, "duration_split_words")
+        self.baseline_words = _lowered(lexicon, "baseline_words")
+        self.past_when_finite = _lowered(lexicon, "past_when_finite")
+        self.statement_verbs = _lowered(lexicon, "statement_verbs")
+        self.period_prepositions = _lowered(lexicon, "period_prepositions")
+        self.untagged_units = _lowered(lexicon, "untagged_duration_units")
+        self.generic_determiners = _lowered(lexicon, "generic_determiners")
         self.time_unit_words = set(self.unit_words) | set(lexicon.get("time_units", {}))
         self.seasons = set(lexicon.get("seasons", {}))
-        self.month_words = {w.lower() for w in lexicon.get("month_names", [])} | set(
+        self.month_words = _lowered(lexicon, "month_names") | set(
             lexicon.get("month_abbreviations", {})
         )
         self.calendar_words = {
@@ -1439,6 +1439,11 @@ def _anchor_value(mention: DateMentionData) -> str | None:
 def _follows_later(span: Span) -> bool:
     before = [t.lower_ for t in span.doc[max(0, span.start - 2) : span.start]]
     return bool(before) and (before[-1] == "later" or before == ["later", "on"])
+
+
+def _lowered(lexicon: dict[str, Any], key: str) -> set[str]:
+    """A lexicon word list as a set of lower-cased words (empty when the key is absent)."""
+    return {w.lower() for w in lexicon.get(key, [])}
 
 
 _SAME_IN_THE_PAST = {
